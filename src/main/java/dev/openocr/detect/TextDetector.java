@@ -1,0 +1,17 @@
+package dev.openocr.detect;
+
+import dev.openocr.imageio.GrayImage;
+import java.util.List;
+
+/**
+ * Finds word regions on a page. An instance serves one thread at a time (it wraps a DJL
+ * predictor); close it when the thread is done.
+ */
+public interface TextDetector extends AutoCloseable {
+
+  /** Word quads in the page's pixel coordinates, in no particular order. */
+  List<DetectedWord> detect(GrayImage page);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,59 @@
+package dev.openocr.engine;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What an engine loads and how it runs. Serializable so the driver can ship it to executors;
+ * the engine itself never is.
+ *
+ * @param detector bundle location: {@code classpath:models/<name>} or a local folder path
+ * @param recognizer bundle location, same forms
+ * @param device {@code cpu} or {@code gpu:N}
+ * @param threads intra-op threads for the native engine (the task's cores)
+ * @param detectOrientation whether to test 90/180/270 degree rotations per page
+ */
+public record EngineOptions(String detector, String recognizer, String device, int threads,
+                            boolean detectOrientation) implements Serializable {
+
+  public static final String DEFAULT_DEVICE = "cpu";
+
+  public EngineOptions {
+    Objects.requireNonNull(detector, "detector");
+    Objects.requireNonNull(recognizer, "recognizer");
+    if (threads <= 0) {
+      throw new IllegalArgumentException("Invalid thread count: " + threads);
+    }
+    if (!device.equals("cpu") && !device.matches("gpu:\\d+")) {
+      throw new IllegalArgumentException("Invalid device: " + device + " (cpu or gpu:N)");
+    }
+  }
+
+  /** The shipped English bundles on CPU. */
+  public static EngineOptions defaults() {
+    return forLanguage("en");
+  }
+
+  /** The shipped bundles for a language ({@code en} or {@code ko}). */
+  public static EngineOptions forLanguage(String lang) {
+    return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
+        DEFAULT_DEVICE, 1, true);
+  }
+
+  public EngineOptions withDevice(String d) {
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation);
+  }
+
+  public EngineOptions withThreads(int t) {
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation);
+  }
+
+  public EngineOptions withModels(String det, String rec) {
+    return new EngineOptions(det == null ? detector : det, rec == null ? recognizer : rec, device,
+        threads, detectOrientation);
+  }
+
+  public EngineOptions withOrientation(boolean on) {
+    return new EngineOptions(detector, recognizer, device, threads, on);
+  }
+}

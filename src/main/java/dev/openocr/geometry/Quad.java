@@ -1,0 +1,112 @@
+package dev.openocr.geometry;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Quadrilateral in pixels with corners clockwise from the top-left:
+ * (x0,y0) top-left, (x1,y1) top-right, (x2,y2) bottom-right, (x3,y3) bottom-left.
+ */
+public record Quad(double x0, double y0, double x1, double y1,
+                   double x2, double y2, double x3, double y3) {
+
+  /** Corners as {@code [x0,y0,x1,y1,x2,y2,x3,y3]}. */
+  public double[] toArray() {
+    return new double[] {x0, y0, x1, y1, x2, y2, x3, y3};
+  }
+
+  public static Quad of(double[] c) {
+    if (c.length != 8) {
+      throw new IllegalArgumentException("A quad needs 8 coordinates, got " + c.length);
+    }
+    return new Quad(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+  }
+
+  /**
+   * Orders four arbitrary corners clockwise starting from the top-left one (the corner with the
+   * smallest x+y among the two top-most is not robust at 45 degrees; we sort by angle around
+   * the centroid and start at the corner with the smallest x+y).
+   */
+  public static Quad ordered(double[][] pts) {
+    if (pts.length != 4) {
+      throw new IllegalArgumentException("A quad needs 4 corners, got " + pts.length);
+    }
+    double cx = 0;
+    double cy = 0;
+    for (double[] p : pts) {
+      cx += p[0] / 4;
+      cy += p[1] / 4;
+    }
+    final double fcx = cx;
+    final double fcy = cy;
+    double[][] s = pts.clone();
+    // y grows downwards, so increasing atan2 is clockwise on screen.
+    Arrays.sort(s, Comparator.comparingDouble(p -> Math.atan2(p[1] - fcy, p[0] - fcx)));
+    int start = 0;
+    for (int i = 1; i < 4; i++) {
+      if (s[i][0] + s[i][1] < s[start][0] + s[start][1]) {
+        start = i;
+      }
+    }
+    double[] out = new double[8];
+    for (int i = 0; i < 4; i++) {
+      double[] p = s[(start + i) % 4];
+      out[2 * i] = p[0];
+      out[2 * i + 1] = p[1];
+    }
+    return of(out);
+  }
+
+  public Box bounds() {
+    return new Box(Math.min(Math.min(x0, x1), Math.min(x2, x3)),
+        Math.min(Math.min(y0, y1), Math.min(y2, y3)),
+        Math.max(Math.max(x0, x1), Math.max(x2, x3)),
+        Math.max(Math.max(y0, y1), Math.max(y2, y3)));
+  }
+
+  /** Polygon area (shoelace), always positive. */
+  public double area() {
+    double a = (x0 * y1 - x1 * y0) + (x1 * y2 - x2 * y1) + (x2 * y3 - x3 * y2) + (x3 * y0 - x0 * y3);
+    return Math.abs(a) / 2;
+  }
+
+  /** Mean length of the top and bottom edges. */
+  public double width() {
+    return (Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x3, y2 - y3)) / 2;
+  }
+
+  /** Mean length of the left and right edges. */
+  public double height() {
+    return (Math.hypot(x3 - x0, y3 - y0) + Math.hypot(x2 - x1, y2 - y1)) / 2;
+  }
+
+  /** Angle of the top edge in degrees, clockwise positive (y down). */
+  public double angleDegrees() {
+    return Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
+  }
+
+  public Quad scale(double sx, double sy) {
+    return new Quad(x0 * sx, y0 * sy, x1 * sx, y1 * sy, x2 * sx, y2 * sy, x3 * sx, y3 * sy);
+  }
+
+  public Quad translate(double dx, double dy) {
+    return new Quad(x0 + dx, y0 + dy, x1 + dx, y1 + dy, x2 + dx, y2 + dy, x3 + dx, y3 + dy);
+  }
+
+  /** True when the point lies inside (or on the edge of) this convex quad. */
+  public boolean contains(double x, double y) {
+    double[] c = toArray();
+    boolean pos = false;
+    boolean neg = false;
+    for (int i = 0; i < 4; i++) {
+      double ax = c[2 * i];
+      double ay = c[2 * i + 1];
+      double bx = c[(2 * i + 2) % 8];
+      double by = c[(2 * i + 3) % 8];
+      double cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+      pos |= cross > 1e-9;
+      neg |= cross < -1e-9;
+    }
+    return !(pos && neg);
+  }
+}

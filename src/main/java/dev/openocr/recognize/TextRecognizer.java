@@ -1,0 +1,17 @@
+package dev.openocr.recognize;
+
+import dev.openocr.imageio.GrayImage;
+import java.util.List;
+
+/**
+ * Reads word crops. An instance serves one thread at a time; close it when done. Crops are
+ * batched by width inside.
+ */
+public interface TextRecognizer extends AutoCloseable {
+
+  /** One result per crop, in the order given. */
+  List<Recognition> recognize(List<GrayImage> crops);
+
+  @Override
+  void close();
+}
