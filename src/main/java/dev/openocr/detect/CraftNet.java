@@ -50,13 +50,13 @@ public final class CraftNet extends AbstractBlock {
     int[] dec = spec.decoder();
     for (int j = 0; j < dec.length; j++) {
       SequentialBlock up = new SequentialBlock()
-          .add(Layers.convBnRelu(dec[j] * 2, new Shape(1, 1), new Shape(1, 1), new Shape(0, 0)))
+          .add(Layers.convBnRelu(dec[j], new Shape(1, 1), new Shape(1, 1), new Shape(0, 0)))
           .add(Layers.convBnRelu(dec[j]));
       decoder.add(addChildBlock("dec" + j, up));
     }
     int last = dec[dec.length - 1];
     head = addChildBlock("head", new SequentialBlock()
-        .add(Layers.convBnRelu(last))
+        .add(Layers.convBnRelu(Math.max(8, last / 2)))
         .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(2).build()));
   }
 

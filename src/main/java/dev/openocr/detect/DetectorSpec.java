@@ -36,10 +36,10 @@ public record DetectorSpec(String variant, boolean stemStride2, int[] encoder, i
     }
   }
 
-  /** CPU-sized U-Net: about 0.3 M parameters. */
+  /** CPU-sized U-Net: about 0.2 M parameters, most work at the coarse stages. */
   public static DetectorSpec lean() {
-    return new DetectorSpec("lean", true, new int[] {16, 32, 64, 96, 128}, new int[] {1, 2, 2, 2, 1},
-        new int[] {96, 64, 32, 16}, 0.5f, 0.25f);
+    return new DetectorSpec("lean", true, new int[] {16, 24, 48, 64, 96}, new int[] {1, 1, 2, 2, 1},
+        new int[] {48, 32, 24, 16}, 0.5f, 0.25f);
   }
 
   /** CRAFT's VGG16-BN encoder with a U-Net decoder (about 20 M parameters). */

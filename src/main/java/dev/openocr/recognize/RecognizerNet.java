@@ -29,7 +29,7 @@ public final class RecognizerNet {
   /** Convolutions that take height 32 to 1 and width W to W/4. */
   static Block features(RecognizerSpec.Features f) {
     int[] w = switch (f) {
-      case LEAN -> new int[] {32, 64, 96, 128};
+      case LEAN -> new int[] {24, 48, 80, 112};
       case VGG -> new int[] {64, 128, 256, 512};
       default -> throw new IllegalArgumentException("Unsupported features: " + f);
     };

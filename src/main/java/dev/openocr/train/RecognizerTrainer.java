@@ -29,8 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.logging.Logger;
 
 /**
@@ -76,7 +74,7 @@ public final class RecognizerTrainer {
       double lastAcc = Double.NaN;
       double lastCer = Double.NaN;
       try (Trainer trainer = model.model().newTrainer(tc);
-           BatchFeeder feeder = new BatchFeeder(source, cfg.batch(), cfg.seed(), state.step())) {
+           Feeder<List<LabeledCrop>> feeder = new Feeder<>(i -> batchAt(source, cfg, i), state.step())) {
         trainer.initialize(new Shape(1, 1, cfg.spec().inputHeight(), 64));
         double lossAcc = 0;
         int lossN = 0;
@@ -169,6 +167,15 @@ public final class RecognizerTrainer {
     }
   }
 
+  /** Batch number {@code i} of a run: the same crops whenever it is made (resume-safe). */
+  static List<LabeledCrop> batchAt(CropSource src, Config cfg, long i) {
+    List<LabeledCrop> b = new ArrayList<>(cfg.batch());
+    for (int k = 0; k < cfg.batch(); k++) {
+      b.add(src.crop(cfg.seed() * 1_000_000_007L + i * cfg.batch() + k));
+    }
+    return b;
+  }
+
   private static List<List<LabeledCrop>> validationSet(CropSource src, int n) {
     List<List<LabeledCrop>> out = new ArrayList<>();
     List<LabeledCrop> cur = new ArrayList<>();
@@ -228,77 +235,5 @@ public final class RecognizerTrainer {
     m.add("metrics", metrics);
     ModelBundle.write(dir, m, Params.save(model.model().getBlock()),
         Map.of(RecognizerModel.CHARSET_FILE, cfg.charset().chars().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Step and best metric of a run, persisted beside its checkpoint. */
-  record RunState(int step, double bestMetric) {
-    static RunState read(Path runDir) {
-      Path p = runDir.resolve("state.json");
-      if (!Files.exists(p)) {
-        return new RunState(0, -1);
-      }
-      try {
-        JsonObject o = ModelBundle.GSON.fromJson(Files.readString(p), JsonObject.class);
-        return new RunState(o.get("step").getAsInt(), o.get("best").getAsDouble());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + p, e);
-      }
-    }
-
-    void write(Path runDir) {
-      JsonObject o = new JsonObject();
-      o.addProperty("step", step);
-      o.addProperty("best", bestMetric);
-      try {
-        Files.createDirectories(runDir);
-        Path tmp = runDir.resolve("state.json.tmp");
-        Files.writeString(tmp, ModelBundle.GSON.toJson(o));
-        Files.move(tmp, runDir.resolve("state.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write state in " + runDir, e);
-      }
-    }
-  }
-
-  /** Makes batches on a background thread while the network trains on the previous one. */
-  static final class BatchFeeder implements AutoCloseable {
-    private final BlockingQueue<List<LabeledCrop>> queue = new ArrayBlockingQueue<>(4);
-    private final Thread thread;
-    private volatile boolean stop;
-
-    BatchFeeder(CropSource src, int batch, long seed, int startStep) {
-      thread = new Thread(() -> {
-        long index = (long) startStep * batch;
-        try {
-          while (!stop) {
-            List<LabeledCrop> b = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-              b.add(src.crop(seed * 1_000_000_007L + index++));
-            }
-            queue.put(b);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "batch-feeder");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    List<LabeledCrop> next() {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for a batch", e);
-      }
-    }
-
-    @Override
-    public void close() {
-      stop = true;
-      thread.interrupt();
-    }
   }
 }
