@@ -31,7 +31,7 @@ final class ImageEffects {
       speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng);
     }
     if (rng.chance(cfg.binarizeProb)) {
-      binarize(px, rng.range(110, 180));
+      binarize(px, rng.uniform(0.35, 0.65));
     } else if (rng.chance(cfg.jpegProb)) {
       px = jpeg(px, w, h, (float) rng.uniform(cfg.jpegQualityMin, 0.9));
     }
@@ -117,10 +117,33 @@ final class ImageEffects {
     return out;
   }
 
-  static void binarize(byte[] px, int threshold) {
+  /**
+   * Thresholds between the dark and light ends of the histogram (2nd and 98th percentiles):
+   * {@code level} 0..1 is where between them the cut falls, so faint text survives.
+   */
+  static void binarize(byte[] px, double level) {
+    int[] hist = new int[256];
+    for (byte b : px) {
+      hist[b & 0xff]++;
+    }
+    int lo = percentile(hist, px.length, 0.02);
+    int hi = percentile(hist, px.length, 0.98);
+    int threshold = (int) Math.round(lo + (hi - lo) * level);
     for (int i = 0; i < px.length; i++) {
       px[i] = (px[i] & 0xff) < threshold ? 0 : (byte) 255;
     }
+  }
+
+  private static int percentile(int[] hist, int n, double q) {
+    long target = (long) (n * q);
+    long acc = 0;
+    for (int v = 0; v < 256; v++) {
+      acc += hist[v];
+      if (acc > target) {
+        return v;
+      }
+    }
+    return 255;
   }
 
   /** Round trip through a baseline JPEG at {@code quality} (0..1). */

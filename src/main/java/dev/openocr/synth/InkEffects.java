@@ -12,7 +12,7 @@ final class InkEffects {
   private static final double FADE_CELL = 60;
   /** Darkest and lightest ink tone on paper, gray levels. */
   private static final int INK_TONE_MIN = 0;
-  private static final int INK_TONE_MAX = 70;
+  private static final int INK_TONE_MAX = 55;
 
   private InkEffects() {}
 

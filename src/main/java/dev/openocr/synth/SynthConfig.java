@@ -55,7 +55,7 @@ public final class SynthConfig implements Serializable {
   /** Ink darkness of text, 0..1 (1 is black); each word varies below this by up to inkJitter. */
   public double inkDarkness = 0.95;
   /** Per-word random lightening of ink, 0..1 (uneven typewriter ribbons). */
-  public double inkJitter = 0.25;
+  public double inkJitter = 0.15;
 
   // ---- layout ----
   /** Relative weight of paragraph blocks. */
@@ -107,7 +107,7 @@ public final class SynthConfig implements Serializable {
   /** Probability of faded ink. */
   public double fadeProb = 0.2;
   /** Strongest fading: ink keeps at least 1 - fadeMax of its darkness. */
-  public double fadeMax = 0.5;
+  public double fadeMax = 0.4;
 
   // ---- image degradation ----
   /** Probability of a blur. */
