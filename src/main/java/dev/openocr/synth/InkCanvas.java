@@ -98,7 +98,12 @@ final class InkCanvas implements AutoCloseable {
     t.concatenate(at);
     g.setTransform(t);
     g.setColor(new Color(gray, gray, gray));
-    g.drawGlyphVector(gv, 0, 0);
+    if (at.getType() == AffineTransform.TYPE_TRANSLATION || at.isIdentity()) {
+      g.drawGlyphVector(gv, 0, 0); // glyph cache: fast
+    } else {
+      // rotated glyph images are placed on whole pixels; filling outlines keeps ink in the quads
+      g.fill(gv.getOutline());
+    }
     g.setTransform(saved);
     return record(gv, text, at);
   }
