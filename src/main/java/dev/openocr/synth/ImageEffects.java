@@ -27,15 +27,43 @@ final class ImageEffects {
         px = boxBlur(px, w, h);
       }
     }
+    if (rng.chance(cfg.autoLevelProb)) {
+      levels(px, rng.range(0, 40), rng.range(215, 255));
+    }
     if (rng.chance(cfg.speckleProb)) {
       speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng);
     }
     if (rng.chance(cfg.binarizeProb)) {
-      binarize(px, rng.uniform(0.35, 0.65));
+      binarize(px, rng.uniform(0.3, 0.55));
     } else if (rng.chance(cfg.jpegProb)) {
       px = jpeg(px, w, h, (float) rng.uniform(cfg.jpegQualityMin, 0.9));
     }
     return px;
+  }
+
+  /** Percentiles taken as black and white by auto-levels (ink can be under 1% of a page). */
+  private static final double LEVELS_LOW = 0.003;
+  private static final double LEVELS_HIGH = 0.995;
+
+  /** Stretches the low..high percentile range of gray levels onto {@code lo..hi}. */
+  static void levels(byte[] px, int lo, int hi) {
+    int[] hist = new int[256];
+    for (byte b : px) {
+      hist[b & 0xff]++;
+    }
+    int a = percentile(hist, px.length, LEVELS_LOW);
+    int b = percentile(hist, px.length, LEVELS_HIGH);
+    if (b - a < 8) {
+      return; // blank: nothing to stretch
+    }
+    byte[] lut = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      double t = (v - a) / (double) (b - a);
+      lut[v] = Paper.clip(lo + (hi - lo) * Math.max(0, Math.min(1, t)));
+    }
+    for (int i = 0; i < px.length; i++) {
+      px[i] = lut[px[i] & 0xff];
+    }
   }
 
   /** Separable 3x3 box blur. */

@@ -33,7 +33,11 @@ final class PageComposer {
   private final double right;
   private final double bottom;
 
-  PageComposer(InkCanvas canvas, Rng rng, SynthConfig cfg, TextSource text, FontBank fonts) {
+  private final boolean typed;
+
+  PageComposer(InkCanvas canvas, Rng rng, SynthConfig cfg, TextSource text, FontBank fonts,
+               boolean typed) {
+    this.typed = typed;
     this.canvas = canvas;
     this.rng = rng;
     this.cfg = cfg;
@@ -70,7 +74,8 @@ final class PageComposer {
     }
     double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
     double dark = cfg.inkDarkness * (1 - rng.uniform(0, cfg.inkJitter));
-    return TextStyle.of(face, size, tracking, (int) Math.round(255 * (1 - dark)));
+    TextStyle st = TextStyle.of(face, size, tracking, (int) Math.round(255 * (1 - dark)));
+    return typed && face.mono() ? st.withJitter(cfg.typewriterJitter * size) : st;
   }
 
   private double bodySize() {
@@ -87,7 +92,7 @@ final class PageComposer {
     if (st == null || s.isBlank() || !st.face().canDraw(s)) {
       return -1;
     }
-    GlyphVector gv = st.layout(s);
+    GlyphVector gv = st.layout(s, rng);
     double adv = InkCanvas.advance(gv);
     double top = baseline - st.ascent();
     double bot = baseline + st.descent();
@@ -341,7 +346,7 @@ final class PageComposer {
         at = AffineTransform.getTranslateInstance(x, yy);
         at.rotate(Math.PI / 2);
       }
-      canvas.drawText(st.layout(w), w, at, st.gray());
+      canvas.drawText(st.layout(w, rng), w, at, st.gray());
     }
   }
 }

@@ -41,11 +41,15 @@ public final class PageGenerator {
     byte[] ink;
     List<SynthWord> words;
     List<SynthLine> lines;
+    boolean typed = rng.chance(cfg.typewriterProb);
     try (InkCanvas canvas = new InkCanvas(w, h, scale)) {
-      new PageComposer(canvas, rng, cfg, text, fonts).compose();
+      new PageComposer(canvas, rng, cfg, text, fonts, typed).compose();
       ink = canvas.inkMap();
       words = canvas.words();
       lines = canvas.lines();
+    }
+    if (typed) {
+      InkEffects.strikes(ink, w, h, words, cfg.typewriterStrike, rng);
     }
     InkEffects.apply(ink, w, h, cfg, rng);
     double[] hm = Warp.random(w, h, cfg, rng);

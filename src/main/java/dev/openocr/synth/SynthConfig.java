@@ -52,6 +52,12 @@ public final class SynthConfig implements Serializable {
   public double smallAngleMax = 4;
   /** Expected number of words rotated by 90 degrees per page. */
   public double rotated90PerPage = 0.6;
+  /** Probability that a page (or crop) is typed: each character's baseline and strike vary. */
+  public double typewriterProb = 0.35;
+  /** Largest vertical shift of a typed character, in ems. */
+  public double typewriterJitter = 0.04;
+  /** Largest lightening of a typed character's ink, 0..1 (uneven strikes). */
+  public double typewriterStrike = 0.45;
   /** Ink darkness of text, 0..1 (1 is black); each word varies below this by up to inkJitter. */
   public double inkDarkness = 0.95;
   /** Per-word random lightening of ink, 0..1 (uneven typewriter ribbons). */
@@ -99,15 +105,15 @@ public final class SynthConfig implements Serializable {
 
   // ---- ink ----
   /** Probability of ink bleed (strokes thickened). */
-  public double bleedProb = 0.3;
+  public double bleedProb = 0.4;
   /** Probability of broken strokes (ink dropouts). */
   public double brokenProb = 0.25;
   /** Largest fraction of ink lost to broken strokes. */
   public double brokenMax = 0.35;
   /** Probability of faded ink. */
-  public double fadeProb = 0.2;
+  public double fadeProb = 0.15;
   /** Strongest fading: ink keeps at least 1 - fadeMax of its darkness. */
-  public double fadeMax = 0.4;
+  public double fadeMax = 0.35;
 
   // ---- image degradation ----
   /** Probability of a blur. */
@@ -118,16 +124,18 @@ public final class SynthConfig implements Serializable {
   public double speckleProb = 0.3;
   /** Largest fraction of pixels hit by speckle. */
   public double speckleMax = 0.004;
+  /** Probability of scanner auto-levels: darkest ink and paper stretched to full contrast. */
+  public double autoLevelProb = 0.8;
   /** Probability of a down-then-up resampling (low resolution). */
   public double lowResProb = 0.2;
   /** Smallest low-resolution factor (0.5 = half resolution). */
-  public double lowResMin = 0.55;
+  public double lowResMin = 0.7;
   /** Probability of JPEG compression artefacts. */
   public double jpegProb = 0.2;
   /** Lowest JPEG quality, 0..1. */
   public double jpegQualityMin = 0.3;
   /** Probability of binarization (fax-like pages). */
-  public double binarizeProb = 0.12;
+  public double binarizeProb = 0.25;
 
   // ---- crops ----
   /** Crop output height in pixels; 0 keeps the rendered height. */
@@ -159,7 +167,7 @@ public final class SynthConfig implements Serializable {
     c.paperMax = 255;
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
         "rotateProb", "perspectiveProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
-        "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb",
+        "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb", "typewriterProb",
         "cropRuleProb"}) {
       c.set(k, "0");
     }
