@@ -4,7 +4,7 @@
 # Call from .ci/run before the tests: bash tools/synth/install-deps.sh
 set -euo pipefail
 PKGS=(fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-noto-core
-      fonts-nanum wamerican hunspell-ko)
+      fonts-nanum wamerican hunspell-ko doc-debian debian-reference-en)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

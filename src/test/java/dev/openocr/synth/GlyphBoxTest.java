@@ -91,9 +91,12 @@ class GlyphBoxTest {
           continue;
         }
         int inside = 0;
-        for (int i = 0; i < w * h; i++) {
-          if ((alone[j][i] & 0xff) > OTHER_INK && inner.contains(i % w + 0.5, i / w + 0.5)) {
-            inside++;
+        var b = inner.bounds().clip(w, h);
+        for (int y = (int) b.top(); y < (int) Math.ceil(b.bottom()); y++) {
+          for (int x = (int) b.left(); x < (int) Math.ceil(b.right()); x++) {
+            if ((alone[j][y * w + x] & 0xff) > OTHER_INK && inner.contains(x + 0.5, y + 0.5)) {
+              inside++;
+            }
           }
         }
         assertThat(inside).as("ink of '%s' inside the box of '%s' (%s)", text.charAt(j),
