@@ -70,7 +70,7 @@ public final class CropGenerator {
     if (face == null) {
       return null;
     }
-    double size = rng.uniform(cfg.fontMin, cfg.fontMax);
+    double size = rng.uniform(cfg.fontMin(text.lang()), cfg.fontMax(text.lang()));
     double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
     int gray = (int) Math.round(255 * (1 - cfg.inkDarkness * (1 - rng.uniform(0,
         cfg.inkJitter))));

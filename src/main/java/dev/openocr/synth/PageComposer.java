@@ -34,10 +34,14 @@ final class PageComposer {
   private final double bottom;
 
   private final boolean typed;
+  private final double fontMin;
+  private final double fontMax;
 
   PageComposer(InkCanvas canvas, Rng rng, SynthConfig cfg, TextSource text, FontBank fonts,
                boolean typed) {
     this.typed = typed;
+    this.fontMin = cfg.fontMin(text.lang());
+    this.fontMax = cfg.fontMax(text.lang());
     this.canvas = canvas;
     this.rng = rng;
     this.cfg = cfg;
@@ -54,7 +58,7 @@ final class PageComposer {
     double y = canvas.height() * rng.uniform(0.03, 0.12);
     double[] weights = {cfg.headingWeight, cfg.paragraphWeight, cfg.formWeight, cfg.tableWeight};
     int guard = 0;
-    while (y < bottom - cfg.fontMin * 2 && guard++ < 200) {
+    while (y < bottom - fontMin * 2 && guard++ < 200) {
       int kind = rng.weighted(weights);
       double end = switch (kind) {
         case 0 -> heading(y);
@@ -62,7 +66,7 @@ final class PageComposer {
         case 2 -> form(y);
         default -> table(y);
       };
-      y = Math.max(end, y + cfg.fontMin) + cfg.fontMin * rng.uniform(0.3, BLOCK_GAP_MAX);
+      y = Math.max(end, y + fontMin) + fontMin * rng.uniform(0.3, BLOCK_GAP_MAX);
     }
     rotatedWords();
   }
@@ -79,7 +83,7 @@ final class PageComposer {
   }
 
   private double bodySize() {
-    return rng.uniform(cfg.fontMin, cfg.fontMax);
+    return rng.uniform(fontMin, fontMax);
   }
 
   private double angle() {
@@ -150,7 +154,7 @@ final class PageComposer {
   }
 
   private double heading(double y) {
-    double size = cfg.fontMax * rng.uniform(HEADING_MIN, HEADING_MAX);
+    double size = fontMax * rng.uniform(HEADING_MIN, HEADING_MAX);
     String s = text.text(rng, rng.range(8, 40));
     if (rng.chance(0.6)) {
       s = s.toUpperCase(Locale.ROOT);

@@ -38,6 +38,8 @@ public final class SynthConfig implements Serializable {
   public double fontMin = 10;
   /** Largest body font size, em in pixels (headings go up to 2.2x this). */
   public double fontMax = 19;
+  /** Font sizes of Korean text are multiplied by this (dense Hangul needs more pixels). */
+  public double hangulSizeScale = 1.3;
   /** Relative weight of monospace/typewriter faces when picking a font (others weigh 1). */
   public double monoWeight = 3;
   /** Probability that a block uses a bold face. */
@@ -150,6 +152,16 @@ public final class SynthConfig implements Serializable {
   public double cropRuleProb = 0.3;
   /** Probability that a crop label is a generated document token (number, code, date...). */
   public double cropTokenProb = 0.3;
+
+  /** Smallest body font size for a language, em in pixels. */
+  public double fontMin(Lang lang) {
+    return lang == Lang.KO ? fontMin * hangulSizeScale : fontMin;
+  }
+
+  /** Largest body font size for a language, em in pixels. */
+  public double fontMax(Lang lang) {
+    return lang == Lang.KO ? fontMax * hangulSizeScale : fontMax;
+  }
 
   /** The defaults above. */
   public static SynthConfig defaults() {
