@@ -180,7 +180,7 @@ public final class SynthConfig implements Serializable {
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
         "rotateProb", "perspectiveProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
         "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb", "typewriterProb",
-        "cropRuleProb"}) {
+        "cropRuleProb", "autoLevelProb"}) {
       c.set(k, "0");
     }
     return c;
