@@ -178,6 +178,21 @@ final class InkCanvas implements AutoCloseable {
     g.setTransform(saved);
   }
 
+  /** Strokes ({@code thickness > 0}) or fills ({@code thickness <= 0}) a shape in output pixels. */
+  void shape(java.awt.Shape shape, double thickness, int gray) {
+    AffineTransform saved = g.getTransform();
+    g.setTransform(AffineTransform.getScaleInstance(scale, scale));
+    g.setColor(new Color(gray, gray, gray));
+    if (thickness > 0) {
+      g.setStroke(new BasicStroke((float) thickness, BasicStroke.CAP_ROUND,
+          BasicStroke.JOIN_ROUND));
+      g.draw(shape);
+    } else {
+      g.fill(shape);
+    }
+    g.setTransform(saved);
+  }
+
   /** An outlined rectangle. */
   void rect(double x, double y, double w, double h, double thickness, int gray) {
     line(x, y, x + w, y, thickness, gray);

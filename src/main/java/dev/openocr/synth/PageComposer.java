@@ -17,6 +17,11 @@ final class PageComposer {
   private static final double LINE_PITCH_MAX = 1.7;
   /** Gap between blocks as a multiple of the em size. */
   private static final double BLOCK_GAP_MAX = 3.0;
+  /** Share of block gaps that are wide (sparse forms leave much paper blank), and their size. */
+  private static final double WIDE_GAP_PROB = 0.15;
+  private static final double WIDE_GAP_MAX = 9.0;
+  /** Tallest graphic block, pixels. */
+  private static final double GRAPHIC_MAX_H = 70;
   /** Heading sizes as multiples of the largest body size. */
   private static final double HEADING_MIN = 1.0;
   private static final double HEADING_MAX = 2.2;
@@ -56,7 +61,8 @@ final class PageComposer {
   /** Fills the page with blocks. */
   void compose() {
     double y = canvas.height() * rng.uniform(0.03, 0.12);
-    double[] weights = {cfg.headingWeight, cfg.paragraphWeight, cfg.formWeight, cfg.tableWeight};
+    double[] weights = {cfg.headingWeight, cfg.paragraphWeight, cfg.formWeight, cfg.tableWeight,
+        cfg.graphicWeight};
     int guard = 0;
     while (y < bottom - fontMin * 2 && guard++ < 200) {
       int kind = rng.weighted(weights);
@@ -64,9 +70,13 @@ final class PageComposer {
         case 0 -> heading(y);
         case 1 -> rng.chance(cfg.twoColumnProb) ? twoColumns(y) : paragraph(y, left, right);
         case 2 -> form(y);
-        default -> table(y);
+        case 3 -> table(y);
+        default -> y + Graphics.draw(canvas, rng, left, right, y, Math.min(GRAPHIC_MAX_H,
+            bottom - y));
       };
-      y = Math.max(end, y + fontMin) + fontMin * rng.uniform(0.3, BLOCK_GAP_MAX);
+      double gap = rng.chance(WIDE_GAP_PROB) ? rng.uniform(BLOCK_GAP_MAX, WIDE_GAP_MAX)
+          : rng.uniform(0.3, BLOCK_GAP_MAX);
+      y = Math.max(end, y + fontMin) + fontMin * gap;
     }
     rotatedWords();
   }

@@ -52,6 +52,13 @@ public final class PageGenerator {
       InkEffects.strikes(ink, w, h, words, cfg.typewriterStrike, rng);
     }
     InkEffects.apply(ink, w, h, cfg, rng);
+    if (rng.chance(cfg.sineWarpProb)) {
+      Warp.Sine sine = Warp.Sine.random(cfg, rng);
+      ink = sine.apply(ink, w, h);
+      List<SynthWord> moved = words.stream().map(x -> x.map(sine)).toList();
+      lines = lines.stream().map(x -> x.map(sine, moved)).toList();
+      words = moved;
+    }
     double[] hm = Warp.random(w, h, cfg, rng);
     if (hm != null) {
       ink = Warp.apply(ink, w, h, hm, 0);

@@ -74,6 +74,8 @@ public final class SynthConfig implements Serializable {
   public double tableWeight = 1.5;
   /** Relative weight of heading blocks. */
   public double headingWeight = 1;
+  /** Relative weight of non-text graphics (logos, signatures, barcodes, bars, hand marks). */
+  public double graphicWeight = 0.6;
   /** Probability that a paragraph block is set in two columns. */
   public double twoColumnProb = 0.25;
 
@@ -90,6 +92,8 @@ public final class SynthConfig implements Serializable {
   public double textureProb = 0.4;
   /** Largest amplitude of the texture in gray levels. */
   public double textureMax = 25;
+  /** Probability of a quasicrystal (interference) pattern in the paper. */
+  public double quasicrystalProb = 0.05;
   /** Probability of stains (dark blobs) and a brightness gradient. */
   public double stainProb = 0.2;
   /** Probability of scanner artefacts: black borders, streaks, dust. */
@@ -104,6 +108,11 @@ public final class SynthConfig implements Serializable {
   public double perspectiveProb = 0.15;
   /** Largest corner displacement, as a fraction of the page size. */
   public double perspectiveMax = 0.02;
+
+  /** Probability of a sine-wave warp (paper not flat on the scanner). */
+  public double sineWarpProb = 0.1;
+  /** Largest amplitude of the sine-wave warp in pixels. */
+  public double sineWarpMax = 3;
 
   // ---- ink ----
   /** Probability of ink bleed (strokes thickened). */
@@ -175,10 +184,11 @@ public final class SynthConfig implements Serializable {
     c.smallAngleProb = 0;
     c.rotated90PerPage = 0;
     c.inkJitter = 0;
+    c.graphicWeight = 0;
     c.paperMin = 255;
     c.paperMax = 255;
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
-        "rotateProb", "perspectiveProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
+        "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
         "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb", "typewriterProb",
         "cropRuleProb", "autoLevelProb"}) {
       c.set(k, "0");

@@ -10,6 +10,13 @@ import dev.openocr.geometry.Quad;
  */
 public record SynthLine(String text, Quad quad, int firstWord, int wordCount) {
 
+  /** This line mapped by {@code f}, enclosing its (already mapped) words. */
+  SynthLine map(Quads.PointMap f, java.util.List<SynthWord> words) {
+    java.util.List<Quad> parts = words.subList(firstWord, firstWord + wordCount).stream()
+        .map(SynthWord::quad).toList();
+    return new SynthLine(text, Quads.enclose(Quads.apply(f, quad), parts), firstWord, wordCount);
+  }
+
   public SynthLine transform(double[] h) {
     return new SynthLine(text, Quads.apply(h, quad), firstWord, wordCount);
   }

@@ -37,7 +37,12 @@ class PageGeneratorTest {
         assertThat(b.left()).isGreaterThan(-cfg.pageWidth * 0.05);
         assertThat(b.right()).isLessThan(cfg.pageWidth * 1.05);
         for (Quad c : w.chars()) {
-          assertThat(w.quad().bounds().union(c.bounds())).isEqualTo(w.quad().bounds());
+          Box cb = c.bounds();
+          double eps = 1e-6;
+          assertThat(cb.left()).isGreaterThanOrEqualTo(b.left() - eps);
+          assertThat(cb.top()).isGreaterThanOrEqualTo(b.top() - eps);
+          assertThat(cb.right()).isLessThanOrEqualTo(b.right() + eps);
+          assertThat(cb.bottom()).isLessThanOrEqualTo(b.bottom() + eps);
         }
       }
       for (SynthLine l : p.lines()) {
@@ -82,6 +87,63 @@ class PageGeneratorTest {
       assertThat(ink).as("ink in %s", q).isPositive();
     }
     assertThat(dark).isGreaterThanOrEqualTo(darkInChars / 2);
+  }
+
+  @Test
+  void geometricTransformsMoveQuadsWithTheInk() {
+    // text only (no rules or graphics), then sine warp, rotation and perspective on every page
+    SynthConfig cfg = SynthConfig.clean().set("formWeight", "0").set("tableWeight", "0")
+        .set("sineWarpProb", "1").set("rotateProb", "1").set("perspectiveProb", "1")
+        .set("rotateMax", "4").set("smallAngleProb", "0.5").set("rotated90PerPage", "2");
+    PageGenerator gen = PageGenerator.defaults(Lang.EN, cfg);
+    for (long seed = 0; seed < 3; seed++) {
+      SynthPage p = gen.generate(seed);
+      int w = p.image().width();
+      int h = p.image().height();
+      boolean[] covered = new boolean[w * h];
+      for (SynthWord word : p.words()) {
+        for (Quad q : word.chars()) {
+          Box b = q.bounds();
+          for (int y = Math.max(0, (int) b.top() - 2); y < Math.min(h, b.bottom() + 2); y++) {
+            for (int x = Math.max(0, (int) b.left() - 2); x < Math.min(w, b.right() + 2); x++) {
+              covered[y * w + x] |= near(q, x + 0.5, y + 0.5, 1.5);
+            }
+          }
+        }
+      }
+      int dark = 0;
+      int inside = 0;
+      for (int i = 0; i < w * h; i++) {
+        if (p.image().get(i % w, i / w) < 128) {
+          dark++;
+          inside += covered[i] ? 1 : 0;
+        }
+      }
+      assertThat(dark).isGreaterThan(1000);
+      assertThat((double) inside / dark).as("dark pixels inside char quads, seed %d", seed)
+          .isGreaterThan(0.995);
+    }
+  }
+
+  /** True when (x, y) is inside {@code q} or within {@code d} pixels of its edges. */
+  private static boolean near(Quad q, double x, double y, double d) {
+    if (q.contains(x, y)) {
+      return true;
+    }
+    double[] c = q.toArray();
+    for (int i = 0; i < 8; i += 2) {
+      double ax = c[i];
+      double ay = c[i + 1];
+      double bx = c[(i + 2) % 8];
+      double by = c[(i + 3) % 8];
+      double len2 = (bx - ax) * (bx - ax) + (by - ay) * (by - ay);
+      double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay)
+          * (by - ay)) / len2));
+      if (Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)) <= d) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
