@@ -166,10 +166,10 @@ public final class TextSource {
 
   private static String recase(Rng r, String w) {
     double p = r.uniform(0, 1);
-    if (p < 0.08) {
+    if (p < 0.12) {
       return w.toUpperCase(Locale.ROOT);
     }
-    if (p < 0.18 && !w.isEmpty()) {
+    if (p < 0.25 && !w.isEmpty()) {
       return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
     return w;
