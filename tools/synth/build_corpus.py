@@ -6,10 +6,13 @@ permitted), Debian's constitution, social contract and manifesto (package doc-de
 Debian Reference (package debian-reference-en, GPL-2+), /usr/share/dict/american-english (Debian package wamerican, SCOWL licence),
 /usr/share/hunspell/ko.dic (Debian package hunspell-ko, MPL-1.1/GPL-2+/LGPL-2.1+).
 Never add the Debian FAQ or FUNSD text here: they are reserved for evaluation.
+LibreOffice's Korean help (package libreoffice-help-ko, MPL-2.0) for Korean sentences: it is only
+unpacked, not installed (it would pull LibreOffice in).
 Run: apt-get install -y wamerican hunspell-ko doc-debian debian-reference-en
-     python3 tools/synth/build_corpus.py
+     (cd /tmp && apt-get download libreoffice-help-ko && dpkg-deb -x libreoffice-help-ko_*.deb lo)
+     LO_HELP_KO=/tmp/lo/usr/share/libreoffice/help/ko python3 tools/synth/build_corpus.py
 """
-import gzip, os, re, sys, unicodedata
+import glob, gzip, html, os, re, sys, unicodedata
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "src", "main", "resources")
 OUT = os.path.join(ROOT, "synth", "corpus")
@@ -73,6 +76,31 @@ def english(cs):
     return len(out), len(words)
 
 
+MAX_KO_SENTENCES = 6000
+
+
+def korean_sentences(cs):
+    """Paragraphs of LibreOffice's Korean help that contain Hangul, one a line."""
+    root = os.environ.get("LO_HELP_KO", "/usr/share/libreoffice/help/ko")
+    files = sorted(glob.glob(os.path.join(root, "text", "**", "*.html"), recursive=True))
+    if not files:
+        sys.exit("no LibreOffice Korean help under " + root + " (see the docstring)")
+    seen, out = set(), []
+    for f in files:
+        text = open(f, encoding="utf-8").read()
+        for m in re.finditer(r"<p[^>]*>(.*?)</p>", text, re.S):
+            s = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", m.group(1)))).strip()
+            hangul = sum("\uac00" <= c <= "\ud7a3" for c in s)
+            if (8 <= len(s) <= 200 and hangul >= 0.4 * len(s) and s not in seen
+                    and all(c in cs for c in s) and "Title is" not in s):
+                seen.add(s)
+                out.append(s)
+    out = out[:MAX_KO_SENTENCES]
+    with open(os.path.join(OUT, "ko.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    return len(out)
+
+
 def korean(cs):
     words = []
     with open("/usr/share/hunspell/ko.dic", encoding="utf-8") as f:
@@ -91,3 +119,4 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     print("en sentences, words:", english(charset("en.txt")))
     print("ko words:", korean(charset("ko.txt")))
+    print("ko sentences:", korean_sentences(charset("ko.txt")))
