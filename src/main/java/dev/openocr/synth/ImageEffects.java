@@ -34,7 +34,7 @@ final class ImageEffects {
       speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng);
     }
     if (rng.chance(cfg.binarizeProb)) {
-      binarize(px, rng.uniform(0.3, 0.55));
+      binarize(px, rng.uniform(0.5, 0.78));
     } else if (rng.chance(cfg.jpegProb)) {
       px = jpeg(px, w, h, (float) rng.uniform(cfg.jpegQualityMin, 0.9));
     }
@@ -44,6 +44,8 @@ final class ImageEffects {
   /** Percentiles taken as black and white by auto-levels (ink can be under 1% of a page). */
   private static final double LEVELS_LOW = 0.003;
   private static final double LEVELS_HIGH = 0.995;
+  /** Largest contrast gain of auto-levels. */
+  private static final double MAX_LEVELS_GAIN = 2.5;
 
   /** Stretches the low..high percentile range of gray levels onto {@code lo..hi}. */
   static void levels(byte[] px, int lo, int hi) {
@@ -56,9 +58,12 @@ final class ImageEffects {
     if (b - a < 8) {
       return; // blank: nothing to stretch
     }
+    // faint scans are stretched at most MAX_LEVELS_GAIN times, or their noise would explode
+    double span = Math.max(b - a, (hi - lo) / MAX_LEVELS_GAIN);
+    a = (int) Math.max(0, b - span);
     byte[] lut = new byte[256];
     for (int v = 0; v < 256; v++) {
-      double t = (v - a) / (double) (b - a);
+      double t = (v - a) / span;
       lut[v] = Paper.clip(lo + (hi - lo) * Math.max(0, Math.min(1, t)));
     }
     for (int i = 0; i < px.length; i++) {
@@ -146,16 +151,17 @@ final class ImageEffects {
   }
 
   /**
-   * Thresholds between the dark and light ends of the histogram (2nd and 98th percentiles):
-   * {@code level} 0..1 is where between them the cut falls, so faint text survives.
+   * Thresholds between the darkest ink and the paper (the median): {@code level} 0..1 is where
+   * between them the cut falls, so faint text survives and paper noise stays white.
    */
   static void binarize(byte[] px, double level) {
     int[] hist = new int[256];
     for (byte b : px) {
       hist[b & 0xff]++;
     }
-    int lo = percentile(hist, px.length, 0.02);
-    int hi = percentile(hist, px.length, 0.98);
+    // ink can be a tiny share of the pixels: its end is a low percentile, paper is the median
+    int lo = percentile(hist, px.length, LEVELS_LOW);
+    int hi = percentile(hist, px.length, 0.5);
     int threshold = (int) Math.round(lo + (hi - lo) * level);
     for (int i = 0; i < px.length; i++) {
       px[i] = (px[i] & 0xff) < threshold ? 0 : (byte) 255;
