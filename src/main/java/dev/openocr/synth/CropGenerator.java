@@ -110,10 +110,7 @@ public final class CropGenerator {
       }
     }
     InkEffects.apply(ink, w, h, cfg, rng);
-    byte[] px = Paper.make(w, h, cfg, rng);
-    InkEffects.composite(px, ink, rng);
-    Paper.noise(px, cfg, rng);
-    px = ImageEffects.apply(px, w, h, cfg, rng);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false);
     GrayImage img = new GrayImage(w, h, px);
     Box box = looseBox(target, st, baseline, rng);
     int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));

@@ -12,11 +12,44 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Degradations of a finished gray image: blur, speckle, low resolution, JPEG, binarization. */
+/** From ink to the finished image: paper, binarization, blur, speckle, low resolution, JPEG. */
 final class ImageEffects {
   private ImageEffects() {}
 
-  /** Applies each degradation with its probability from {@code cfg}, in scan order. */
+  /** Ink coverage range (0..255) above which a binarizing scanner prints black. */
+  private static final int BINARY_INK_MIN = 20;
+  private static final int BINARY_INK_MAX = 70;
+
+  /**
+   * Turns an ink coverage map into the final page: either a binarized (fax-like) image, where
+   * ink above a random coverage is black on white paper, or ink laid on paper with noise,
+   * optional scanner artefacts and the gray-level degradations.
+   */
+  static byte[] finish(byte[] ink, int w, int h, SynthConfig cfg, Rng rng, boolean scanner) {
+    if (rng.chance(cfg.binarizeProb)) {
+      int t = rng.range(BINARY_INK_MIN, BINARY_INK_MAX);
+      byte[] px = new byte[ink.length];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = (ink[i] & 0xff) > t ? 0 : (byte) 255;
+      }
+      if (scanner && rng.chance(cfg.scannerProb)) {
+        Paper.scannerArtefacts(px, w, h, rng);
+      }
+      if (rng.chance(cfg.speckleProb)) {
+        speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng, true);
+      }
+      return px;
+    }
+    byte[] px = Paper.make(w, h, cfg, rng);
+    InkEffects.composite(px, ink, rng);
+    Paper.noise(px, cfg, rng);
+    if (scanner && rng.chance(cfg.scannerProb)) {
+      Paper.scannerArtefacts(px, w, h, rng);
+    }
+    return apply(px, w, h, cfg, rng);
+  }
+
+  /** Applies each gray-level degradation with its probability from {@code cfg}, in scan order. */
   static byte[] apply(byte[] px, int w, int h, SynthConfig cfg, Rng rng) {
     if (rng.chance(cfg.lowResProb)) {
       px = lowRes(px, w, h, rng.uniform(cfg.lowResMin, 0.9));
@@ -31,11 +64,9 @@ final class ImageEffects {
       levels(px, rng.range(0, 40), rng.range(215, 255));
     }
     if (rng.chance(cfg.speckleProb)) {
-      speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng);
+      speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng, false);
     }
-    if (rng.chance(cfg.binarizeProb)) {
-      binarize(px, rng.uniform(0.5, 0.78));
-    } else if (rng.chance(cfg.jpegProb)) {
+    if (rng.chance(cfg.jpegProb)) {
       px = jpeg(px, w, h, (float) rng.uniform(cfg.jpegQualityMin, 0.9));
     }
     return px;
@@ -95,12 +126,17 @@ final class ImageEffects {
     return out;
   }
 
-  /** Salt and pepper: a share {@code amount} of pixels set to near black or near white. */
-  static void speckle(byte[] px, double amount, Rng rng) {
+  /**
+   * Salt and pepper: a share {@code amount} of pixels set to near black or near white (pure
+   * black or white when {@code binary}).
+   */
+  static void speckle(byte[] px, double amount, Rng rng, boolean binary) {
     int n = (int) (px.length * amount);
     for (int k = 0; k < n; k++) {
       int i = rng.nextInt(px.length);
-      px[i] = (byte) (rng.chance(0.6) ? rng.range(0, 60) : rng.range(200, 255));
+      boolean dark = rng.chance(0.6);
+      px[i] = binary ? (byte) (dark ? 0 : 255) : (byte) (dark ? rng.range(0, 60)
+          : rng.range(200, 255));
     }
   }
 
@@ -148,24 +184,6 @@ final class ImageEffects {
       }
     }
     return out;
-  }
-
-  /**
-   * Thresholds between the darkest ink and the paper (the median): {@code level} 0..1 is where
-   * between them the cut falls, so faint text survives and paper noise stays white.
-   */
-  static void binarize(byte[] px, double level) {
-    int[] hist = new int[256];
-    for (byte b : px) {
-      hist[b & 0xff]++;
-    }
-    // ink can be a tiny share of the pixels: its end is a low percentile, paper is the median
-    int lo = percentile(hist, px.length, LEVELS_LOW);
-    int hi = percentile(hist, px.length, 0.5);
-    int threshold = (int) Math.round(lo + (hi - lo) * level);
-    for (int i = 0; i < px.length; i++) {
-      px[i] = (px[i] & 0xff) < threshold ? 0 : (byte) 255;
-    }
   }
 
   private static int percentile(int[] hist, int n, double q) {

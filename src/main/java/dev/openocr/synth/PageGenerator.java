@@ -65,13 +65,7 @@ public final class PageGenerator {
       words = words.stream().map(x -> x.transform(hm)).toList();
       lines = lines.stream().map(x -> x.transform(hm)).toList();
     }
-    byte[] px = Paper.make(w, h, cfg, rng);
-    InkEffects.composite(px, ink, rng);
-    Paper.noise(px, cfg, rng);
-    if (rng.chance(cfg.scannerProb)) {
-      Paper.scannerArtefacts(px, w, h, rng);
-    }
-    px = ImageEffects.apply(px, w, h, cfg, rng);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, true);
     return new SynthPage(new GrayImage(w, h, px), words, lines);
   }
 }

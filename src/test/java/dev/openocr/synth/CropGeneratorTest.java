@@ -57,4 +57,18 @@ class CropGeneratorTest {
     assertThat(rows.get(0)).startsWith("en-3-0000000.png\t");
     assertThat(dir.resolve("crops/en-3-0000004.png")).exists();
   }
+
+  @Test
+  void pageCropsGiveEveryWordOfAPage() {
+    SynthConfig cfg = SynthConfig.clean();
+    SynthPage page = PageGenerator.defaults(Lang.EN, cfg).generate(8);
+    List<SynthCrop> crops = PageCrops.cut(page, cfg, 1);
+    assertThat(crops).hasSize(page.words().size());
+    for (int i = 0; i < crops.size(); i++) {
+      assertThat(crops.get(i).label()).isEqualTo(page.words().get(i).text());
+      assertThat(crops.get(i).image().height()).isEqualTo(32);
+    }
+    assertThat(PageCrops.cut(page, cfg, 1).get(3).image().pixels())
+        .isEqualTo(crops.get(3).image().pixels());
+  }
 }
