@@ -6,6 +6,7 @@ import dev.openocr.synth.PageGenerator;
 import dev.openocr.synth.SynthConfig;
 import dev.openocr.synth.SynthWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
     double s = (System.nanoTime() - start) / 1e9;
     System.err.printf("synth: %d %s (%s) in %.1f s with %d threads -> %s%n", count,
-        kind.name().toLowerCase(java.util.Locale.ROOT), l.code(), s, t, output);
+        kind.name().toLowerCase(Locale.ROOT), l.code(), s, t, output);
     return 0;
   }
 }

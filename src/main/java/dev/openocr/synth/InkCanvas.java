@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
@@ -179,7 +180,7 @@ final class InkCanvas implements AutoCloseable {
   }
 
   /** Strokes ({@code thickness > 0}) or fills ({@code thickness <= 0}) a shape in output pixels. */
-  void shape(java.awt.Shape shape, double thickness, int gray) {
+  void shape(Shape shape, double thickness, int gray) {
     AffineTransform saved = g.getTransform();
     g.setTransform(AffineTransform.getScaleInstance(scale, scale));
     g.setColor(new Color(gray, gray, gray));

@@ -1,5 +1,9 @@
 package dev.openocr.synth;
 
+import dev.openocr.geometry.Box;
+import dev.openocr.geometry.Quad;
+import java.util.List;
+
 /**
  * Effects on an ink coverage map (0 paper .. 255 full ink, output resolution): bleed, broken
  * strokes, fading, and compositing the ink onto paper.
@@ -74,12 +78,12 @@ final class InkEffects {
    * Uneven typewriter strikes: the ink inside each character's box is lightened by a random
    * share up to {@code strength}. Quads are in the map's pixels.
    */
-  static void strikes(byte[] ink, int w, int h, java.util.List<SynthWord> words, double strength,
+  static void strikes(byte[] ink, int w, int h, List<SynthWord> words, double strength,
                       Rng rng) {
     for (SynthWord word : words) {
-      for (dev.openocr.geometry.Quad q : word.chars()) {
+      for (Quad q : word.chars()) {
         double keep = 1 - rng.uniform(0, strength);
-        var b = q.bounds();
+        Box b = q.bounds();
         int x0 = Math.max(0, (int) Math.floor(b.left()));
         int x1 = Math.min(w - 1, (int) Math.ceil(b.right()));
         int y0 = Math.max(0, (int) Math.floor(b.top()));

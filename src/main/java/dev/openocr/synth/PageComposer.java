@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,14 @@ final class PageComposer {
   private static final double WIDE_GAP_MAX = 9.0;
   /** Tallest graphic block, pixels. */
   private static final double GRAPHIC_MAX_H = 70;
+  /** Words on rubber stamps. */
+  private static final String[] STAMP_WORDS = {"RECEIVED", "APPROVED", "CONFIDENTIAL", "COPY",
+      "PAID", "FILED", "URGENT", "DRAFT", "VOID", "ORIGINAL", "CHECKED", "POSTED"};
+  /** Stamp ink is lighter than typed ink: gray levels. */
+  private static final int STAMP_GRAY_MIN = 30;
+  private static final int STAMP_GRAY_MAX = 130;
+  /** Largest stamp tilt in degrees. */
+  private static final double STAMP_ANGLE_MAX = 25;
   /** Heading sizes as multiples of the largest body size. */
   private static final double HEADING_MIN = 1.0;
   private static final double HEADING_MAX = 2.2;
@@ -79,6 +88,41 @@ final class PageComposer {
       y = Math.max(end, y + fontMin) + fontMin * gap;
     }
     rotatedWords();
+    if (rng.chance(cfg.stampProb)) {
+      stamp();
+    }
+  }
+
+  /** A rubber stamp: a boxed, tilted, lighter word (and sometimes a date) anywhere on the page. */
+  private void stamp() {
+    String word = rng.pick(STAMP_WORDS);
+    TextStyle st = style(word, fontMax * rng.uniform(1.0, 1.8), true);
+    if (st == null) {
+      return;
+    }
+    int gray = rng.range(STAMP_GRAY_MIN, STAMP_GRAY_MAX);
+    String date = rng.chance(0.5) ? DocStrings.date(rng, text.lang()) : null;
+    TextStyle small = date == null ? null : style(date, st.size() * 0.6, false);
+    double w = Math.max(st.width(word), small == null ? 0 : small.width(date));
+    double lineH = st.ascent() + st.descent();
+    double h = lineH + (small == null ? 0 : small.ascent() + small.descent());
+    if (w > canvas.width() * 0.8) {
+      return;
+    }
+    double angle = Math.toRadians(rng.uniform(-STAMP_ANGLE_MAX, STAMP_ANGLE_MAX));
+    double x = rng.uniform(left, Math.max(left + 1, right - w));
+    double y = rng.uniform(h + 10, canvas.height() - h - 10);
+    AffineTransform at = AffineTransform.getTranslateInstance(x, y);
+    at.rotate(angle);
+    canvas.drawText(st.layout(word, rng), word, at, gray);
+    if (small != null) {
+      AffineTransform at2 = new AffineTransform(at);
+      at2.translate((w - small.width(date)) / 2, st.descent() + small.ascent());
+      canvas.drawText(small.layout(date, rng), date, at2, gray);
+    }
+    double pad = st.size() * 0.25;
+    canvas.shape(at.createTransformedShape(new Rectangle2D.Double(-pad, -st.ascent() - pad,
+        w + 2 * pad, h + 2 * pad)), rng.uniform(1, 2.5), gray);
   }
 
   private TextStyle style(String sample, double size, boolean bold) {

@@ -3,6 +3,7 @@ package dev.openocr.synth;
 import dev.openocr.geometry.Quad;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 
 /** Small helpers turning rectangles and transforms into {@link Quad}s. */
 final class Quads {
@@ -40,7 +41,7 @@ final class Quads {
    * The rectangle aligned with {@code q}'s top edge that holds {@code q} and every quad of
    * {@code parts} (used after non-linear warps, where parts move differently from the whole).
    */
-  static Quad enclose(Quad q, java.util.List<Quad> parts) {
+  static Quad enclose(Quad q, List<Quad> parts) {
     double ux = q.x1() - q.x0();
     double uy = q.y1() - q.y0();
     double len = Math.hypot(ux, uy);

@@ -76,6 +76,8 @@ public final class SynthConfig implements Serializable {
   public double headingWeight = 1;
   /** Relative weight of non-text graphics (logos, signatures, barcodes, bars, hand marks). */
   public double graphicWeight = 0.6;
+  /** Probability of a rubber stamp (tilted boxed word, lighter ink) on a page. */
+  public double stampProb = 0.15;
   /** Probability that a paragraph block is set in two columns. */
   public double twoColumnProb = 0.25;
 
@@ -190,7 +192,7 @@ public final class SynthConfig implements Serializable {
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
         "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
         "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb", "typewriterProb",
-        "cropRuleProb", "autoLevelProb"}) {
+        "cropRuleProb", "autoLevelProb", "stampProb"}) {
       c.set(k, "0");
     }
     return c;

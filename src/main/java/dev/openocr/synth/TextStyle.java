@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import java.awt.Font;
 import java.awt.font.GlyphVector;
+import java.awt.geom.Point2D;
 
 /**
  * A face at a size with letter spacing and ink level, as one block or line is set.
@@ -34,8 +35,8 @@ record TextStyle(FontFace face, Font font, double size, double tracking, int gra
     GlyphVector gv = InkCanvas.layout(font, text, tracking);
     if (jitter > 0) {
       for (int i = 0; i < text.length(); i++) {
-        java.awt.geom.Point2D p = gv.getGlyphPosition(i);
-        gv.setGlyphPosition(i, new java.awt.geom.Point2D.Double(p.getX(),
+        Point2D p = gv.getGlyphPosition(i);
+        gv.setGlyphPosition(i, new Point2D.Double(p.getX(),
             p.getY() + rng.uniform(-jitter, jitter)));
       }
     }
