@@ -23,8 +23,10 @@ class GlyphBoxTest {
       String text = lang == Lang.KO ? "한글 문서 AB-12 가격 $3.50" : "Invoice No. AB-1234/X $1,234.56";
       for (FontFace face : List.of(bank.faces().get(0), bank.faces().get(bank.faces().size() / 2))) {
         for (double angle : new double[] {0, 0.05, Math.PI / 2}) {
-          check(TextStyle.of(face, 24, 0, 0), text, angle);
+          check(TextStyle.of(face, 24, 0, 0), text, angle, 1);
         }
+        // drawn at 300 dpi and averaged down to 100 dpi
+        check(TextStyle.of(face, 14, 0, 0), text, 0.03, 3);
       }
     }
   }
@@ -43,13 +45,13 @@ class GlyphBoxTest {
     }
   }
 
-  private static void check(TextStyle st, String text, double angle) {
+  private static void check(TextStyle st, String text, double angle, int scale) {
     int w = 900;
     int h = 900;
     AffineTransform at = AffineTransform.getTranslateInstance(60, 450);
     at.rotate(angle);
     List<Quad> quads;
-    try (InkCanvas full = new InkCanvas(w, h, 1)) {
+    try (InkCanvas full = new InkCanvas(w, h, scale)) {
       full.drawText(st.layout(text), text, at, 0);
       quads = full.words().stream().flatMap(x -> x.chars().stream()).toList();
     }
@@ -63,7 +65,7 @@ class GlyphBoxTest {
       AffineTransform ak = new AffineTransform(at);
       ak.translate(p.getX(), p.getY());
       String one = text.substring(k, k + 1);
-      try (InkCanvas c = new InkCanvas(w, h, 1)) {
+      try (InkCanvas c = new InkCanvas(w, h, scale)) {
         c.drawText(st.layout(one), one, ak, 0);
         alone[k] = c.inkMap();
       }
