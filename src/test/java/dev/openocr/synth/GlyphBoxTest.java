@@ -15,6 +15,8 @@ class GlyphBoxTest {
   private static final int OWN_INK = 40;
   /** Ink level counted as clearly belonging to another glyph. */
   private static final int OTHER_INK = 128;
+  /** Blank space around the line on the test canvas, pixels. */
+  private static final int MARGIN = 40;
 
   @Test
   void charQuadsEncloseOwnInkAndNoOtherGlyphsInk() {
@@ -46,9 +48,13 @@ class GlyphBoxTest {
   }
 
   private static void check(TextStyle st, String text, double angle, int scale) {
-    int w = 900;
-    int h = 900;
-    AffineTransform at = AffineTransform.getTranslateInstance(60, 450);
+    // a canvas just large enough for the line (upright or turned by 90 degrees)
+    int len = (int) Math.ceil(st.width(text)) + 2 * MARGIN;
+    boolean vertical = angle > 1;
+    int w = vertical ? 2 * MARGIN : len;
+    int h = vertical ? len : 2 * MARGIN + (int) (len * Math.abs(Math.sin(angle)));
+    AffineTransform at = vertical ? AffineTransform.getTranslateInstance(MARGIN / 2.0, MARGIN)
+        : AffineTransform.getTranslateInstance(MARGIN, MARGIN);
     at.rotate(angle);
     List<Quad> quads;
     try (InkCanvas full = new InkCanvas(w, h, scale)) {
