@@ -35,9 +35,9 @@ public final class SynthConfig implements Serializable {
 
   // ---- fonts and text ----
   /** Smallest body font size, em in pixels. */
-  public double fontMin = 10;
+  public double fontMin = 9;
   /** Largest body font size, em in pixels (headings go up to 2.2x this). */
-  public double fontMax = 19;
+  public double fontMax = 17;
   /** Font sizes of Korean text are multiplied by this (dense Hangul needs more pixels). */
   public double hangulSizeScale = 1.3;
   /** Relative weight of monospace/typewriter faces when picking a font (others weigh 1). */
