@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     description = "Generate synthetic training pages (images/, gt/) or word crops (crops/).")
 public final class SynthCommand implements Callable<Integer> {
   /** What to generate. */
-  public enum Kind { PAGES, CROPS }
+  public enum Kind { PAGES, CROPS, PAGECROPS }
 
   @Option(names = "--pages", required = true, description = "Number of samples to write.")
   int count;
@@ -27,7 +27,8 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--lang", defaultValue = "en", description = "en or ko (default ${DEFAULT-VALUE}).")
   String lang;
 
-  @Option(names = "--kind", defaultValue = "pages", description = "pages or crops.")
+  @Option(names = "--kind", defaultValue = "pages",
+      description = "pages, crops (one word each), or pagecrops (every word of N pages).")
   Kind kind;
 
   @Option(names = "--config", description = "Overrides of SynthConfig (.properties or .json).")
@@ -54,6 +55,8 @@ public final class SynthCommand implements Callable<Integer> {
     long start = System.nanoTime();
     if (kind == Kind.CROPS) {
       SynthWriter.writeCrops(CropGenerator.defaults(l, cfg), l, seed, count, output, opt);
+    } else if (kind == Kind.PAGECROPS) {
+      SynthWriter.writePageCrops(PageGenerator.defaults(l, cfg), l, seed, count, output, opt);
     } else {
       SynthWriter.writePages(PageGenerator.defaults(l, cfg), l, seed, count, output, opt);
     }

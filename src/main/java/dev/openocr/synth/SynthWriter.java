@@ -99,6 +99,30 @@ public final class SynthWriter {
     return rows;
   }
 
+  /**
+   * Renders {@code pages} pages and writes a crop of every word ({@link PageCrops}) as
+   * {@code crops/<page id>-<word>.png} with {@code crops/labels.tsv}; returns the label rows.
+   */
+  public static List<String> writePageCrops(PageGenerator gen, Lang lang, long seed, int pages,
+                                            Path out, Options opt) throws IOException {
+    Path dir = out.resolve("crops");
+    Files.createDirectories(dir);
+    List<String> perPage = run(pages, opt.threads(), i -> {
+      String id = id(lang, seed, i);
+      long s = Rng.sampleSeed(seed, i);
+      List<SynthCrop> crops = PageCrops.cut(gen.generate(s), gen.config(), Rng.mix64(s));
+      StringBuilder rows = new StringBuilder();
+      for (int k = 0; k < crops.size(); k++) {
+        String name = String.format(Locale.ROOT, "%s-%04d.png", id, k);
+        writePng(crops.get(k).image().toBufferedImage(), dir.resolve(name));
+        rows.append(name).append('\t').append(crops.get(k).label()).append('\n');
+      }
+      return rows.toString();
+    });
+    Files.writeString(dir.resolve("labels.tsv"), String.join("", perPage), StandardCharsets.UTF_8);
+    return perPage;
+  }
+
   /** PNG bytes of a gray image (deterministic). */
   public static byte[] png(GrayImage img) {
     try (var bos = new java.io.ByteArrayOutputStream()) {

@@ -24,6 +24,12 @@ class SynthCommandTest {
         dir.resolve("c").toString());
     assertThat(rc).isZero();
     assertThat(Files.readAllLines(dir.resolve("c/crops/labels.tsv"))).hasSize(3);
+
+    rc = Main.execute("synth", "--pages", "1", "--kind", "pagecrops", "--config", cfg.toString(),
+        "--output", dir.resolve("pc").toString());
+    assertThat(rc).isZero();
+    assertThat(Files.readAllLines(dir.resolve("pc/crops/labels.tsv"))).isNotEmpty()
+        .allMatch(r -> r.startsWith("en-0-0000000-"));
   }
 
   @Test
