@@ -48,6 +48,7 @@ final class PageComposer {
   private final double bottom;
 
   private final boolean typed;
+  private final FormBlocks forms;
   private final double fontMin;
   private final double fontMax;
 
@@ -65,6 +66,7 @@ final class PageComposer {
     this.left = w * rng.uniform(MARGIN_MIN, MARGIN_MAX);
     this.right = w - w * rng.uniform(MARGIN_MIN, MARGIN_MAX);
     this.bottom = canvas.height() - canvas.height() * rng.uniform(0.03, 0.1);
+    this.forms = new FormBlocks(this, canvas, rng, text, left, right, bottom);
   }
 
   /** Fills the page with blocks. */
@@ -78,8 +80,8 @@ final class PageComposer {
       double end = switch (kind) {
         case 0 -> heading(y);
         case 1 -> rng.chance(cfg.twoColumnProb) ? twoColumns(y) : paragraph(y, left, right);
-        case 2 -> form(y);
-        case 3 -> table(y);
+        case 2 -> forms.form(y);
+        case 3 -> forms.table(y);
         default -> y + Graphics.draw(canvas, rng, left, right, y, Math.min(GRAPHIC_MAX_H,
             bottom - y));
       };
@@ -125,7 +127,7 @@ final class PageComposer {
         w + 2 * pad, h + 2 * pad)), rng.uniform(1, 2.5), gray);
   }
 
-  private TextStyle style(String sample, double size, boolean bold) {
+  TextStyle style(String sample, double size, boolean bold) {
     FontFace face = fonts.pick(rng, sample, cfg.monoWeight, bold);
     if (face == null) {
       return null;
@@ -136,7 +138,7 @@ final class PageComposer {
     return typed && face.mono() ? st.withJitter(cfg.typewriterJitter * size) : st;
   }
 
-  private double bodySize() {
+  double bodySize() {
     return rng.uniform(fontMin, fontMax);
   }
 
@@ -146,7 +148,7 @@ final class PageComposer {
   }
 
   /** Draws {@code s} with its baseline starting at (x, baseline); returns its advance or -1. */
-  private double put(TextStyle st, String s, double x, double baseline, double angle) {
+  double put(TextStyle st, String s, double x, double baseline, double angle) {
     if (st == null || s.isBlank() || !st.face().canDraw(s)) {
       return -1;
     }
@@ -264,117 +266,7 @@ final class PageComposer {
     return base - pitch + st.descent() + Math.abs(Math.tan(angle)) * (x1 - x0);
   }
 
-  private double form(double y) {
-    double size = bodySize();
-    TextStyle lab = style("DATE: 0123", size, rng.chance(0.35));
-    TextStyle val = style("Sample 0123", size * rng.uniform(0.9, 1.1), false);
-    if (lab == null || val == null) {
-      return y;
-    }
-    int rows = rng.range(1, 6);
-    double pitch = size * rng.uniform(1.6, 2.6);
-    double base = y + lab.ascent();
-    boolean underline = rng.chance(0.6);
-    boolean boxed = !underline && rng.chance(0.3);
-    double colX = rng.chance(0.5) ? left + (right - left) * rng.uniform(0.15, 0.35) : -1;
-    for (int r = 0; r < rows && base + lab.descent() < bottom; r++) {
-      double x = left;
-      int fields = rng.range(1, 3);
-      for (int f = 0; f < fields && x < right; f++) {
-        if (rng.chance(0.12)) {
-          x = checkBoxes(lab, x, base);
-          continue;
-        }
-        String label = text.label(rng);
-        double lw = put(lab, label, x, base, 0);
-        if (lw < 0) {
-          break;
-        }
-        double vx = (f == 0 && colX > x + lw) ? colX : x + lw + size * rng.uniform(0.5, 2);
-        String v = rng.chance(0.5) ? text.token(rng) : text.text(rng, rng.range(4, 30));
-        double span = Math.min(right - vx, val.width(v) + size * rng.uniform(1, 8));
-        if (span <= 0) {
-          break;
-        }
-        double vw = rng.chance(0.85) ? put(val, v, vx + size * rng.uniform(0, 0.8), base, 0) : 0;
-        double end = vx + Math.max(span, vw);
-        if (underline) {
-          canvas.line(vx, base + val.descent() * rng.uniform(0.4, 1.3), Math.min(right, end),
-              base + val.descent() * 0.9, rng.uniform(0.6, 1.6), lab.gray());
-        } else if (boxed) {
-          canvas.rect(vx - 2, base - val.ascent() - 2, Math.min(right, end) - vx + 4,
-              val.ascent() + val.descent() + 4, rng.uniform(0.6, 1.4), lab.gray());
-        }
-        x = end + size * rng.uniform(1, 4);
-      }
-      base += pitch;
-    }
-    return base - pitch + lab.descent() + 3;
-  }
-
-  private double checkBoxes(TextStyle st, double x, double base) {
-    int n = rng.range(2, 4);
-    double box = st.size() * rng.uniform(0.6, 0.9);
-    for (int i = 0; i < n; i++) {
-      if (x + box > right) {
-        break;
-      }
-      canvas.rect(x, base - box, box, box, rng.uniform(0.6, 1.3), st.gray());
-      if (rng.chance(0.35)) {
-        canvas.line(x + 1, base - box + 1, x + box - 1, base - 1, 1.2, st.gray());
-        canvas.line(x + box - 1, base - box + 1, x + 1, base - 1, 1.2, st.gray());
-      }
-      String opt = rng.chance(0.6) ? rng.pick(new String[] {"Yes", "No", "N/A", "Other"})
-          : text.word(rng);
-      double w = put(st, opt, x + box + st.size() * 0.4, base, 0);
-      x += box + st.size() * 1.5 + Math.max(0, w);
-    }
-    return x;
-  }
-
-  private double table(double y) {
-    double size = bodySize() * rng.uniform(0.85, 1.0);
-    TextStyle st = style("Total 0123", size, false);
-    if (st == null) {
-      return y;
-    }
-    int cols = rng.range(2, 5);
-    int rows = rng.range(2, 7);
-    double rowH = size * rng.uniform(1.5, 2.2);
-    double colW = (right - left) / cols;
-    boolean grid = rng.chance(0.6);
-    double bottomY = Math.min(bottom, y + rows * rowH);
-    rows = (int) ((bottomY - y) / rowH);
-    if (rows < 1) {
-      return y;
-    }
-    for (int r = 0; r < rows; r++) {
-      double base = y + r * rowH + (rowH + st.ascent() - st.descent()) / 2;
-      for (int c = 0; c < cols; c++) {
-        String cell = r == 0 || c == 0 ? text.word(rng) : rng.chance(0.6) ? text.token(rng)
-            : text.word(rng);
-        String fit = TextSource.trimTo(cell, Math.max(1, (int) (colW / (size * 0.6))));
-        double w = st.width(fit);
-        double pad = size * 0.3;
-        double x = c == 0 || rng.chance(0.5) ? left + c * colW + pad : left + (c + 1) * colW - pad - w;
-        if (w < colW - 2 * pad) {
-          put(st, fit, x, base, 0);
-        }
-      }
-    }
-    if (grid) {
-      double t = rng.uniform(0.6, 1.4);
-      for (int r = 0; r <= rows; r++) {
-        canvas.line(left, y + r * rowH, right, y + r * rowH, t, st.gray());
-      }
-      for (int c = 0; c <= cols; c++) {
-        canvas.line(left + c * colW, y, left + c * colW, y + rows * rowH, t, st.gray());
-      }
-    }
-    return y + rows * rowH;
-  }
-
-  /** A few words rotated by 90 degrees in the side margins, and sometimes a stamped number. */
+  /** A few words rotated by 90 degrees in the side margins. */
   private void rotatedWords() {
     double expected = cfg.rotated90PerPage;
     int n = 0;
