@@ -21,10 +21,12 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--pages", required = true, description = "Number of samples to write.")
   int count;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Run seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "0",
+      description = "Run seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--lang", defaultValue = "en", description = "en or ko (default ${DEFAULT-VALUE}).")
+  @Option(names = "--lang", defaultValue = "en",
+      description = "en or ko (default ${DEFAULT-VALUE}).")
   String lang;
 
   @Option(names = "--kind", defaultValue = "pages",

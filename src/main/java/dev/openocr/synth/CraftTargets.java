@@ -69,7 +69,7 @@ public record CraftTargets(float[] region, float[] affinity, int width, int heig
     return new CraftTargets(region, affinity, outW, outH);
   }
 
-  /** {@code q} widened symmetrically along its own axes so that both sides are at least {@code min}. */
+  /** {@code q} widened symmetrically along its own axes so both sides are at least {@code min}. */
   static Quad atLeast(Quad q, double min) {
     double w = q.width();
     double h = q.height();

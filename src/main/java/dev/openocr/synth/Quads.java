@@ -9,7 +9,7 @@ import java.util.List;
 final class Quads {
   private Quads() {}
 
-  /** The rectangle's corners (top-left, top-right, bottom-right, bottom-left) mapped by {@code at}. */
+  /** The rectangle's corners (top-left, top-right, bottom-right, bottom-left) mapped by at. */
   static Quad of(AffineTransform at, double l, double t, double r, double b) {
     double[] p = {l, t, r, t, r, b, l, b};
     at.transform(p, 0, p, 0, 4);

@@ -190,9 +190,10 @@ public final class SynthConfig implements Serializable {
     c.paperMin = 255;
     c.paperMax = 255;
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
-        "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
-        "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb", "typewriterProb",
-        "cropRuleProb", "autoLevelProb", "stampProb"}) {
+        "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb",
+        "brokenProb", "fadeProb", "blurProb", "speckleProb", "lowResProb", "jpegProb",
+        "binarizeProb", "cropNeighbourProb", "typewriterProb", "cropRuleProb", "autoLevelProb",
+        "stampProb"}) {
       c.set(k, "0");
     }
     return c;
@@ -216,7 +217,8 @@ public final class SynthConfig implements Serializable {
         }
       }
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Cannot parse synth config " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("Cannot parse synth config " + file + ": "
+          + e.getMessage(), e);
     }
     for (Map.Entry<String, String> e : values.entrySet()) {
       try {

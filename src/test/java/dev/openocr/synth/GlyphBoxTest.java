@@ -113,7 +113,7 @@ class GlyphBoxTest {
     }
   }
 
-  /** Each edge of the (rectangular) quad moved outwards by {@code d} pixels (inwards if negative). */
+  /** Each edge of the (rectangular) quad moved out by {@code d} pixels (in if negative). */
   private static Quad grow(Quad q, double d) {
     double ux = q.x1() - q.x0();
     double uy = q.y1() - q.y0();

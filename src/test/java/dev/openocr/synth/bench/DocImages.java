@@ -45,7 +45,8 @@ public final class DocImages {
     int h = src.getHeight() * THUMB_W / src.getWidth();
     BufferedImage out = new BufferedImage(THUMB_W, h, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(src, 0, 0, THUMB_W, h, null);
     g.dispose();
     return out;

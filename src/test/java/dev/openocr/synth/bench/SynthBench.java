@@ -74,7 +74,8 @@ public final class SynthBench {
       pageCrops += PageCrops.cut(pg.generate(i), cfg, i).size();
     }
     double pageCropS = (mx.nanos() - c3) / 1e9;
-    System.out.printf(Locale.ROOT, "lang=%s %dx%d per core (CPU time): pages %.2f/s (%.0f words/page),"
+    System.out.printf(Locale.ROOT, "lang=%s %dx%d per core (CPU time): pages %.2f/s"
+        + " (%.0f words/page),"
         + " CRAFT targets %.1f ms/page, crops %.0f/s, page crops (page included) %.0f/s;"
         + " wall: pages %.2f/s, crops %.0f/s%n",
         lang.code(), cfg.pageWidth, cfg.pageHeight, pages / pageS, (double) words / pages, craftMs,
