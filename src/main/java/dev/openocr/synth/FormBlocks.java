@@ -1,10 +1,15 @@
 package dev.openocr.synth;
 
+import java.awt.geom.Ellipse2D;
+
 /**
  * Form and table blocks of a page: labels with values (underlined, boxed or in a column), check
  * boxes, and tables with or without rules. Sizes are output pixels.
  */
 final class FormBlocks {
+  /** Share of underlined fields drawn as dotted leaders instead. */
+  private static final double DOTTED_PROB = 0.25;
+
   private final PageComposer page;
   private final InkCanvas canvas;
   private final Rng rng;
@@ -37,6 +42,7 @@ final class FormBlocks {
     double base = y + lab.ascent();
     boolean underline = rng.chance(0.6);
     boolean boxed = !underline && rng.chance(0.3);
+    boolean dotted = underline && rng.chance(DOTTED_PROB);
     double colX = rng.chance(0.5) ? left + (right - left) * rng.uniform(0.15, 0.35) : -1;
     for (int r = 0; r < rows && base + lab.descent() < bottom; r++) {
       double x = left;
@@ -60,7 +66,9 @@ final class FormBlocks {
         double vw = rng.chance(0.85)
             ? page.put(val, v, vx + size * rng.uniform(0, 0.8), base, 0) : 0;
         double end = vx + Math.max(span, vw);
-        if (underline) {
+        if (dotted) {
+          leader(vx, Math.min(right, end), base + val.descent() * 0.6, lab.gray());
+        } else if (underline) {
           canvas.line(vx, base + val.descent() * rng.uniform(0.4, 1.3), Math.min(right, end),
               base + val.descent() * 0.9, rng.uniform(0.6, 1.6), lab.gray());
         } else if (boxed) {
@@ -72,6 +80,15 @@ final class FormBlocks {
       base += pitch;
     }
     return base - pitch + lab.descent() + 3;
+  }
+
+  /** A dotted leader line ("Name ........") from {@code x0} to {@code x1} at height {@code y}. */
+  private void leader(double x0, double x1, double y, int gray) {
+    double step = rng.uniform(2.5, 5);
+    double r = rng.uniform(0.5, 0.9);
+    for (double x = x0; x < x1; x += step) {
+      canvas.shape(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r), 0, gray);
+    }
   }
 
   /** A row of check boxes with options, some ticked; returns the x after the last one. */

@@ -223,10 +223,14 @@ final class PageComposer {
     double pitch = size * rng.uniform(LINE_PITCH_MIN, 1.4);
     double base = y + st.ascent();
     int align = rng.nextInt(3);
+    boolean underlined = rng.chance(cfg.headingUnderlineProb);
     for (String l : ls) {
       double w = st.width(l);
       double x = align == 0 ? left : align == 1 ? (left + right - w) / 2 : right - w;
-      put(st, l, x, base, 0);
+      if (put(st, l, x, base, 0) > 0 && underlined) {
+        canvas.line(x, base + st.descent() * 0.5, x + w, base + st.descent() * 0.5,
+            Math.max(0.8, size / 14), st.gray());
+      }
       base += pitch;
     }
     return base - pitch + st.descent();

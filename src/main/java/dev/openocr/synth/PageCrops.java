@@ -18,8 +18,8 @@ public final class PageCrops {
   private static final double PAD_MAX = 0.6;
   /** Jitter of the box centre across the text, as a share of the box height. */
   private static final double CENTER_JITTER = 0.12;
-  /** Words whose line is lower than this many pixels are skipped (unreadable). */
-  private static final double MIN_LINE_HEIGHT = 5;
+  /** Lines of punctuation only ("-", ".") have little ink: their height is taken as this, px. */
+  private static final double MIN_LINE_HEIGHT = 8;
 
   private PageCrops() {}
 
@@ -31,10 +31,7 @@ public final class PageCrops {
     Rng rng = new Rng(seed);
     List<SynthCrop> out = new ArrayList<>(page.words().size());
     for (SynthLine line : page.lines()) {
-      double lineH = line.quad().height();
-      if (lineH < MIN_LINE_HEIGHT) {
-        continue;
-      }
+      double lineH = Math.max(MIN_LINE_HEIGHT, line.quad().height());
       for (int i = line.firstWord(); i < line.firstWord() + line.wordCount(); i++) {
         SynthWord w = page.words().get(i);
         Quad box = looseBox(w.quad(), line.quad(), lineH, cfg, rng);

@@ -76,6 +76,8 @@ public final class SynthConfig implements Serializable {
   public double headingWeight = 1;
   /** Relative weight of non-text graphics (logos, signatures, barcodes, bars, hand marks). */
   public double graphicWeight = 0.6;
+  /** Probability that a heading is underlined. */
+  public double headingUnderlineProb = 0.3;
   /** Probability of a rubber stamp (tilted boxed word, lighter ink) on a page. */
   public double stampProb = 0.15;
   /** Probability that a paragraph block is set in two columns. */
@@ -193,7 +195,7 @@ public final class SynthConfig implements Serializable {
         "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb",
         "brokenProb", "fadeProb", "blurProb", "speckleProb", "lowResProb", "jpegProb",
         "binarizeProb", "cropNeighbourProb", "typewriterProb", "cropRuleProb", "autoLevelProb",
-        "stampProb"}) {
+        "stampProb", "headingUnderlineProb"}) {
       c.set(k, "0");
     }
     return c;
