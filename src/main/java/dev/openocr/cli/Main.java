@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         // one line per subcommand; keep this list sorted by name
         EvalCommand.class,
+        SynthCommand.class,
         TrainDetectorCommand.class,
         TrainRecognizerCommand.class,
     })
