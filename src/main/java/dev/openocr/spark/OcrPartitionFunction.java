@@ -1,0 +1,63 @@
+package dev.openocr.spark;
+
+import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.OcrEngine;
+import dev.openocr.engine.OcrSession;
+import dev.openocr.imageio.DecodeLimits;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.sql.Row;
+
+/**
+ * OCR of one partition of input files: rows {@code (path, modificationTime, length[, content])}
+ * in, one {@link OcrSchemas#PAGES} row per page out, and one error row per failed file. Holds
+ * only serializable settings; the engine comes from the executor's {@link EngineCache} and the
+ * task's session is opened at partition start and closed when the task ends.
+ */
+public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final EngineFactory factory;
+  private final EngineOptions options;
+  private final DecodeLimits limits;
+  private final HadoopConf hadoopConf;
+  private final JobMetrics metrics;
+  private final boolean java8Time;
+
+  /**
+   * @param options engine options; device and threads are replaced per task
+   * @param hadoopConf used when the input rows carry no {@code content} column
+   * @param metrics accumulators, may be null
+   * @param java8Time whether Spark expects {@code Instant} rather than {@code Timestamp}
+   */
+  public OcrPartitionFunction(EngineFactory factory, EngineOptions options, DecodeLimits limits,
+      HadoopConf hadoopConf, JobMetrics metrics, boolean java8Time) {
+    this.factory = factory;
+    this.options = options;
+    this.limits = limits;
+    this.hadoopConf = hadoopConf;
+    this.metrics = metrics;
+    this.java8Time = java8Time;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> input) {
+    TaskContext tc = TaskContext.get();
+    Map<String, ResourceInformation> res = tc == null ? Map.of() : tc.resourcesJMap();
+    int threads = tc == null ? 1 : Math.max(1, tc.cpus());
+    EngineOptions taskOptions = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
+    OcrEngine engine = EngineCache.get(factory, taskOptions);
+    OcrSession session = engine.session();
+    FileProcessor files = new FileProcessor(session, engine.modelId(), limits, hadoopConf,
+        metrics, java8Time);
+    PageRowIterator rows = new PageRowIterator(input, files, session);
+    if (tc != null) {
+      // Closes the session also when the task fails or stops consuming early.
+      tc.addTaskCompletionListener((TaskContext ctx) -> rows.close());
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.openocr.spark;
+
+import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.OcrEngine;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Engine factories for tests, named classes as the partition function requires. */
+public final class TestEngines {
+  /** Engines created in this JVM (to prove one per executor, not one per task). */
+  public static final AtomicInteger CREATED = new AtomicInteger();
+
+  private TestEngines() {}
+
+  /** {@link BlobDetector} + {@link WidthRecognizer}. */
+  public static final class Blobs implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      CREATED.incrementAndGet();
+      return new OcrEngine(BlobDetector::new, WidthRecognizer::new, "blob-test+width-test", null,
+          false);
+    }
+  }
+}
