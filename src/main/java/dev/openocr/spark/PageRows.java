@@ -36,7 +36,7 @@ public final class PageRows {
       }
     }
     return RowFactory.create(s.uri(), pageIndex, OcrSchemas.STATUS_OK, null, p.width(),
-        p.height(), p.text(), words.size(), p.meanConfidence(), words, s.model(), s.modified(),
+        p.height(), p.text(), words.size(), p.meanConfidence(), seq(words), s.model(), s.modified(),
         s.length(), now, ms.decode(), ms.detect(), ms.recognize(), p.orientation(),
         p.orientationConfidence());
   }
@@ -45,8 +45,13 @@ public final class PageRows {
   public static Row error(Source s, int pageIndex, ErrorCause cause, String detail, long decodeMs,
       Object now) {
     return RowFactory.create(s.uri(), pageIndex, OcrSchemas.STATUS_ERROR, cause.message(detail),
-        null, null, null, 0, null, List.of(), s.model(), s.modified(), s.length(), now, decodeMs,
+        null, null, null, 0, null, seq(List.of()), s.model(), s.modified(), s.length(), now, decodeMs,
         0L, 0L, null, null);
+  }
+
+  /** Spark's row encoder takes arrays as Scala sequences. */
+  private static scala.collection.Seq<Row> seq(List<Row> rows) {
+    return scala.collection.JavaConverters.asScalaBuffer(rows);
   }
 
   private static Row word(int block, int line, int index, Word w) {
