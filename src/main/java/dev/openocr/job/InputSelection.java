@@ -16,7 +16,8 @@ final class InputSelection {
     Dataset<Row> done = pages.select("source", "source_length", "source_modified").distinct();
     Column same = files.col("path").equalTo(done.col("source"))
         .and(files.col("length").equalTo(done.col("source_length")))
-        .and(files.col("modificationTime").equalTo(done.col("source_modified")));
+        // Null-safe: empty files are listed without a modification time.
+        .and(files.col("modificationTime").eqNullSafe(done.col("source_modified")));
     return files.join(done, same, "left_anti");
   }
 }

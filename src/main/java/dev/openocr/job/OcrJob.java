@@ -71,10 +71,7 @@ public final class OcrJob {
     boolean exists = exists(hconf, new Path(out, PAGES));
     SaveMode mode = saveMode(config, exists, pagesUri);
 
-    Dataset<Row> files = spark.read().format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .load(config.inputs().toArray(new String[0]))
-        .select("path", "modificationTime", "length");
+    Dataset<Row> files = InputListing.list(spark, config.inputs());
     long listed = -1;
     if (config.incremental() && exists) {
       listed = files.count();
