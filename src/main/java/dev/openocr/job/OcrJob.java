@@ -75,7 +75,10 @@ public final class OcrJob {
     long listed = -1;
     if (config.incremental() && exists) {
       listed = files.count();
-      files = InputSelection.notYetDone(files, spark.read().parquet(pagesUri));
+      // Materialized so the OCR plan does not read <out>/pages: writing there re-caches (and so
+      // would re-run) every cached plan that reads it.
+      Dataset<Row> todo = InputSelection.notYetDone(files, spark.read().parquet(pagesUri));
+      files = spark.createDataFrame(todo.collectAsList(), todo.schema());
     }
     Row stats = files.agg(functions.count("*"), functions.sum("length")).first();
     long n = stats.getLong(0);
