@@ -52,7 +52,10 @@ class OcrJobTest {
     TestInputs.write(in.resolve("e.pdf"), TestImages.pdf(1, null));
     Path out = tmp.resolve("out");
 
+    int detectedBefore = TestEngines.PAGES_DETECTED.get();
     JobSummary s = OcrJob.run(spark, config(in, out), new TestEngines.Blobs());
+    // OCR ran once per page although pages, words and the summary all use its result.
+    assertThat(TestEngines.PAGES_DETECTED.get() - detectedBefore).isEqualTo(6);
 
     assertThat(s.files()).isEqualTo(5);
     assertThat(s.pages()).isEqualTo(6);

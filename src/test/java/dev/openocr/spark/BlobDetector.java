@@ -19,6 +19,7 @@ public final class BlobDetector implements TextDetector {
 
   @Override
   public List<DetectedWord> detect(GrayImage page) {
+    TestEngines.PAGES_DETECTED.incrementAndGet();
     List<Box> boxes = components(page);
     boolean merged = true;
     while (merged) {

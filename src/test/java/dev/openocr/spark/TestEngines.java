@@ -9,6 +9,9 @@ public final class TestEngines {
   /** Engines created in this JVM (to prove one per executor, not one per task). */
   public static final AtomicInteger CREATED = new AtomicInteger();
 
+  /** Pages the test detector saw in this JVM (to prove OCR runs once per page). */
+  public static final AtomicInteger PAGES_DETECTED = new AtomicInteger();
+
   private TestEngines() {}
 
   /** {@link BlobDetector} + {@link WidthRecognizer}. */
