@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
     description = "Batch OCR for Apache Spark: run, query, export, synth, train, eval, serve.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ExportCommand.class,
+        QueryCommand.class,
+        RunCommand.class,
         // one line per subcommand; keep this list sorted by name
     })
 public final class Main implements Runnable {
