@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "openocr.* setting or Spark conf; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
+  @Option(names = "--properties", paramLabel = "FILE",
+      description = "openocr.* settings file (e.g. conf/openocr.properties); flags win.")
+  java.nio.file.Path properties;
+
   @Option(names = "--lang", paramLabel = "en|ko", description = "Shipped model language.")
   String lang;
 
@@ -69,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The job settings: openocr.* entries of --conf, overridden by the dedicated flags. */
   Map<String, String> settings() {
-    Map<String, String> m = new LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>(fromFile());
     conf.forEach((k, v) -> {
       if (k.startsWith("openocr.")) {
         m.put(k, v);
@@ -84,6 +88,23 @@ public final class RunCommand implements Callable<Integer> {
     putIf(m, OcrJobConfig.LANG, lang);
     putIf(m, OcrJobConfig.DETECTOR, detector);
     putIf(m, OcrJobConfig.RECOGNIZER, recognizer);
+    return m;
+  }
+
+  private Map<String, String> fromFile() {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (properties == null) {
+      return m;
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(properties)) {
+      p.load(r);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read settings " + properties, e);
+    }
+    // Blank values mean "the default": leave them out.
+    p.stringPropertyNames().stream().filter(k -> !p.getProperty(k).isBlank())
+        .forEach(k -> m.put(k, p.getProperty(k)));
     return m;
   }
 

@@ -39,21 +39,38 @@ public final class OcrJob {
 
   private OcrJob() {}
 
-  /** {@code spark-submit --class dev.openocr.job.OcrJob app.jar --input URI... --output URI}. */
+  /**
+   * {@code spark-submit --class dev.openocr.job.OcrJob app.jar --input URI [--input URI...]
+   * --output URI [--mode M] [--incremental] [openocr.key=value...]}.
+   */
   public static void main(String[] args) {
-    Map<String, String> settings = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      String key = args[i].replaceFirst("^--", "");
-      settings.merge(key.contains(".") ? key : "openocr." + key, args[i + 1],
-          (a, b) -> a + "," + b);
-    }
-    OcrJobConfig config = OcrJobConfig.of(settings);
+    OcrJobConfig config = OcrJobConfig.of(parseArgs(args));
     SparkSession spark = SparkSession.builder().appName("openocr").getOrCreate();
     try {
       System.out.println(run(spark, config).oneLine());
     } finally {
       spark.stop();
     }
+  }
+
+  /** The settings of {@link #main}'s arguments; repeated {@code --input} values accumulate. */
+  static Map<String, String> parseArgs(String[] args) {
+    Map<String, String> settings = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--incremental")) {
+        settings.put(OcrJobConfig.INCREMENTAL, "true");
+      } else if (a.startsWith("--") && i + 1 < args.length) {
+        String key = "openocr." + a.substring(2);
+        settings.merge(key, args[++i], (x, y) -> x + "," + y);
+      } else if (a.contains("=") && !a.startsWith("--")) {
+        settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+      } else {
+        throw new IllegalArgumentException("Invalid argument: " + a
+            + " (--input URI, --output URI, --mode M, --incremental or openocr.key=value)");
+      }
+    }
+    return settings;
   }
 
   /** Runs OCR with the engine named by the configuration. */
