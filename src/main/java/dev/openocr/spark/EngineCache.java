@@ -1,6 +1,7 @@
 package dev.openocr.spark;
 
 import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.NativeSetup;
 import dev.openocr.engine.OcrEngine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,14 +49,6 @@ public final class EngineCache {
    * inter-op thread, never download. Values set explicitly (-D...) win.
    */
   static void configureNativeThreads(int threads) {
-    setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-    setIfAbsent("ai.djl.offline", "true");
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
+    NativeSetup.configure(threads);
   }
 }
