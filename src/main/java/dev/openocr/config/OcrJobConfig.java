@@ -38,6 +38,9 @@ public final class OcrJobConfig {
   public static final String RECOGNIZER_DEFAULT = "";
   public static final String ORIENTATION = "openocr.orientation";
   public static final boolean ORIENTATION_DEFAULT = true;
+  /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
+  public static final String ENGINE_FACTORY = "openocr.engine.factory";
+  public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
   public static final String FILES_PER_TASK = "openocr.partition.files-per-task";
   public static final int FILES_PER_TASK_DEFAULT = 64;
   public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
@@ -68,7 +71,7 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, FILES_PER_TASK, BYTES_PER_TASK);
+      ORIENTATION, ENGINE_FACTORY, FILES_PER_TASK, BYTES_PER_TASK);
 
   private void validate() {
     checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
@@ -154,6 +157,11 @@ public final class OcrJobConfig {
 
   public boolean orientation() {
     return bool(ORIENTATION, ORIENTATION_DEFAULT);
+  }
+
+  /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */
+  public String engineFactory() {
+    return get(ENGINE_FACTORY, ENGINE_FACTORY_DEFAULT);
   }
 
   public int filesPerTask() {

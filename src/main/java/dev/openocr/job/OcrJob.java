@@ -73,9 +73,9 @@ public final class OcrJob {
     return settings;
   }
 
-  /** Runs OCR with the engine named by the configuration. */
+  /** Runs OCR with the engine factory named by the configuration (the shipped bundles). */
   public static JobSummary run(SparkSession spark, OcrJobConfig config) {
-    return run(spark, config, new EngineFactory.Bundles());
+    return run(spark, config, EngineFactory.named(config.engineFactory()));
   }
 
   /** Runs OCR with engines made by {@code factory} on the executors. */

@@ -12,6 +12,20 @@ public interface EngineFactory extends Serializable {
 
   OcrEngine create(EngineOptions options);
 
+  /** The factory of class {@code className}, which needs a public no-argument constructor. */
+  static EngineFactory named(String className) {
+    try {
+      Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+      if (!EngineFactory.class.isAssignableFrom(c)) {
+        throw new IllegalArgumentException("Invalid engine factory: " + className
+            + " does not implement " + EngineFactory.class.getName());
+      }
+      return (EngineFactory) c.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Invalid engine factory: " + className + ": " + e, e);
+    }
+  }
+
   /** Loads the bundles named in the options. */
   final class Bundles implements EngineFactory {
     private static final long serialVersionUID = 1L;
