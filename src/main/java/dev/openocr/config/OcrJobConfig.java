@@ -15,6 +15,9 @@ import java.util.Map;
 public final class OcrJobConfig {
   public static final String INPUT = "openocr.input";
   public static final String OUTPUT = "openocr.output";
+  /** File-name glob inputs must match (Spark's pathGlobFilter); empty = every file. */
+  public static final String INPUT_GLOB = "openocr.input.glob";
+  public static final String INPUT_GLOB_DEFAULT = "";
   public static final String MODE = "openocr.mode";
   public static final String MODE_DEFAULT = "error";
   public static final String INCREMENTAL = "openocr.incremental";
@@ -69,7 +72,7 @@ public final class OcrJobConfig {
     return c;
   }
 
-  private static final List<String> KNOWN = List.of(INPUT, OUTPUT, MODE, INCREMENTAL,
+  private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
       ORIENTATION, ENGINE_FACTORY, FILES_PER_TASK, BYTES_PER_TASK);
 
@@ -92,13 +95,33 @@ public final class OcrJobConfig {
 
   /** Input URIs (files, folders, globs), comma-separated under {@link #INPUT}. */
   public List<String> inputs() {
+    // Commas inside {a,b} belong to a glob, not to the list.
     List<String> out = new ArrayList<>();
-    for (String s : get(INPUT, "").split(",")) {
-      if (!s.isBlank()) {
-        out.add(s.trim());
+    StringBuilder cur = new StringBuilder();
+    int depth = 0;
+    for (char ch : get(INPUT, "").toCharArray()) {
+      depth += ch == '{' ? 1 : ch == '}' && depth > 0 ? -1 : 0;
+      if (ch == ',' && depth == 0) {
+        addIfPresent(out, cur);
+      } else {
+        cur.append(ch);
       }
     }
+    addIfPresent(out, cur);
     return out;
+  }
+
+  /** The file-name glob, or null to take every file (so every file is accounted for). */
+  public String inputGlob() {
+    String g = get(INPUT_GLOB, INPUT_GLOB_DEFAULT);
+    return g.isBlank() ? null : g;
+  }
+
+  private static void addIfPresent(List<String> out, StringBuilder s) {
+    if (!s.toString().isBlank()) {
+      out.add(s.toString().trim());
+    }
+    s.setLength(0);
   }
 
   public String output() {

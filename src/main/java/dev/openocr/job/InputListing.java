@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -19,10 +20,14 @@ import org.apache.spark.sql.types.DataTypes;
 final class InputListing {
   private InputListing() {}
 
-  static Dataset<Row> list(SparkSession spark, List<String> inputs) {
-    Dataset<Row> all = spark.read().format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .load(inputs.toArray(new String[0]));
+  /** Every file under {@code inputs} whose name matches {@code glob} (null: every file). */
+  static Dataset<Row> list(SparkSession spark, List<String> inputs, String glob) {
+    DataFrameReader reader = spark.read().format("binaryFile")
+        .option("recursiveFileLookup", "true");
+    if (glob != null) {
+      reader = reader.option("pathGlobFilter", glob);
+    }
+    Dataset<Row> all = reader.load(inputs.toArray(new String[0]));
     Dataset<Row> scanned = all.select("path", "modificationTime", "length");
     List<String> indexed = new ArrayList<>();
     for (String uri : all.inputFiles()) {

@@ -88,7 +88,7 @@ public final class OcrJob {
     boolean exists = exists(hconf, new Path(out, PAGES));
     SaveMode mode = saveMode(config, exists, pagesUri);
 
-    Dataset<Row> files = InputListing.list(spark, config.inputs());
+    Dataset<Row> files = InputListing.list(spark, config.inputs(), config.inputGlob());
     long listed = -1;
     if (config.incremental() && exists) {
       listed = files.count();

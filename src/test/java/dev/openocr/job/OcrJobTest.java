@@ -94,4 +94,18 @@ class OcrJobTest {
     assertThat(again.pages()).isEqualTo(6);
     assertThat(spark.read().parquet(out.resolve("pages").toString()).count()).isEqualTo(6);
   }
+
+  @Test
+  void globSelectsFilesByName(@TempDir Path tmp) throws Exception {
+    Path in = tmp.resolve("in");
+    TestInputs.png(in, "a.png", 2);
+    TestInputs.write(in.resolve("notes/readme.txt"), "hello".getBytes());
+    JobSummary all = OcrJob.run(spark, config(in, tmp.resolve("all")), new TestEngines.Blobs());
+    assertThat(all.files()).isEqualTo(2);
+    assertThat(all.errorsByCause()).containsEntry("UNSUPPORTED_FORMAT", 1L);
+    JobSummary png = OcrJob.run(spark, config(in, tmp.resolve("png"),
+        OcrJobConfig.INPUT_GLOB, "*.{png,tif}"), new TestEngines.Blobs());
+    assertThat(png.files()).isEqualTo(1);
+    assertThat(png.errorRows()).isZero();
+  }
 }
