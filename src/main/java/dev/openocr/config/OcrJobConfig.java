@@ -44,6 +44,9 @@ public final class OcrJobConfig {
   /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
   public static final String ENGINE_FACTORY = "openocr.engine.factory";
   public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
+  /** Test-only fault injector: fail each task's first attempt after N pages; 0 = off. */
+  public static final String FAULT_AFTER_PAGES = "openocr.test.fail-task-after-pages";
+  public static final int FAULT_AFTER_PAGES_DEFAULT = 0;
   public static final String FILES_PER_TASK = "openocr.partition.files-per-task";
   public static final int FILES_PER_TASK_DEFAULT = 64;
   public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
@@ -74,7 +77,7 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, ENGINE_FACTORY, FILES_PER_TASK, BYTES_PER_TASK);
+      ORIENTATION, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK);
 
   private void validate() {
     checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
@@ -89,6 +92,8 @@ public final class OcrJobConfig {
         pdfDpi());
     checkArgument(lang().equals("en") || lang().equals("ko"), "Invalid %s: %s (en or ko)", LANG,
         lang());
+    checkArgument(faultAfterPages() >= 0, "Invalid %s: %s (>= 0)", FAULT_AFTER_PAGES,
+        faultAfterPages());
     checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());
     checkArgument(bytesPerTask() > 0, "Invalid %s: %s (> 0)", BYTES_PER_TASK, bytesPerTask());
   }
@@ -185,6 +190,10 @@ public final class OcrJobConfig {
   /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */
   public String engineFactory() {
     return get(ENGINE_FACTORY, ENGINE_FACTORY_DEFAULT);
+  }
+
+  public int faultAfterPages() {
+    return (int) num(FAULT_AFTER_PAGES, FAULT_AFTER_PAGES_DEFAULT);
   }
 
   public int filesPerTask() {

@@ -26,21 +26,24 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
   private final HadoopConf hadoopConf;
   private final JobMetrics metrics;
   private final boolean java8Time;
+  private final int faultAfterPages;
 
   /**
    * @param options engine options; device and threads are replaced per task
    * @param hadoopConf used when the input rows carry no {@code content} column
    * @param metrics accumulators, may be null
    * @param java8Time whether Spark expects {@code Instant} rather than {@code Timestamp}
+   * @param faultAfterPages test-only: fail each task's first attempt after this many pages; 0 off
    */
   public OcrPartitionFunction(EngineFactory factory, EngineOptions options, DecodeLimits limits,
-      HadoopConf hadoopConf, JobMetrics metrics, boolean java8Time) {
+      HadoopConf hadoopConf, JobMetrics metrics, boolean java8Time, int faultAfterPages) {
     this.factory = factory;
     this.options = options;
     this.limits = limits;
     this.hadoopConf = hadoopConf;
     this.metrics = metrics;
     this.java8Time = java8Time;
+    this.faultAfterPages = faultAfterPages;
   }
 
   @Override
@@ -58,6 +61,6 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
       // Closes the session also when the task fails or stops consuming early.
       tc.addTaskCompletionListener((TaskContext ctx) -> rows.close());
     }
-    return rows;
+    return FaultInjector.wrap(rows, faultAfterPages, tc);
   }
 }
