@@ -108,7 +108,7 @@ public final class OcrJob {
     boolean java8Time = Boolean.parseBoolean(
         spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
     OcrPartitionFunction fn = new OcrPartitionFunction(factory, TaskSettings.engineOptions(config),
-        TaskSettings.limits(config), hconf, metrics, java8Time, config.faultAfterPages());
+        TaskSettings.taskOptions(config, java8Time), hconf, metrics);
     // Pages are kept so the words table and the summary reuse them: OCR runs once.
     Dataset<Row> pages = files.repartition(tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))

@@ -1,5 +1,6 @@
 package dev.openocr.spark;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.document.Page;
 import dev.openocr.engine.OcrSession;
 import dev.openocr.engine.PageTimings;
@@ -10,30 +11,32 @@ import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.PageSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads one input file and produces its page rows through a task's {@link OcrSession}. Every
+ * Reads one input file and produces its page rows through a task's {@link PageRunner}. Every
  * failure becomes an error row naming the file and the cause; nothing is thrown per file.
  */
 final class FileProcessor {
-  private final OcrSession session;
+  private final PageRunner runner;
   private final String model;
+  private final TaskOptions options;
   private final DecodeLimits limits;
   private final HadoopConf hadoopConf;
   private final JobMetrics metrics;
-  private final boolean java8Time;
 
-  FileProcessor(OcrSession session, String model, DecodeLimits limits, HadoopConf hadoopConf,
-      JobMetrics metrics, boolean java8Time) {
-    this.session = session;
+  FileProcessor(PageRunner runner, String model, TaskOptions options, HadoopConf hadoopConf,
+      JobMetrics metrics) {
+    this.runner = runner;
     this.model = model;
-    this.limits = limits;
+    this.options = options;
+    this.limits = options.limits();
     this.hadoopConf = hadoopConf;
     this.metrics = metrics;
-    this.java8Time = java8Time;
   }
 
   /** Either an error row for the whole file, or an open file to take pages from. */
@@ -44,7 +47,9 @@ final class FileProcessor {
     Object modified = in.get(in.fieldIndex("modificationTime"));
     long length = in.getLong(in.fieldIndex("length"));
     PageRows.Source src = new PageRows.Source(path, modified, length, model);
-    count(metrics == null ? null : metrics.files, 1);
+    if (metrics != null) {
+      metrics.files.add(1);
+    }
     long t0 = System.nanoTime();
     try {
       limits.checkBytes(path, length);
@@ -83,17 +88,11 @@ final class FileProcessor {
       metrics.error(cause);
       metrics.decodeMs.add(decodeMs);
     }
-    return PageRows.error(src, page, cause, detail, decodeMs, PageRows.now(java8Time));
+    return PageRows.error(src, page, cause, detail, decodeMs, PageRows.now(options.java8Time()));
   }
 
   private static long ms(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;
-  }
-
-  private static void count(org.apache.spark.util.LongAccumulator a, long n) {
-    if (a != null) {
-      a.add(n);
-    }
   }
 
   /** A decodable file; pages are decoded and read one per call. */
@@ -102,6 +101,8 @@ final class FileProcessor {
     private final PageSource pages;
     private long openMs;
     private int next;
+    /** Page that ran out of time; the stuck call still holds the file, so the rest is skipped. */
+    private int timedOut = -1;
 
     OpenFile(PageRows.Source src, PageSource pages, long openMs) {
       this.src = src;
@@ -115,17 +116,37 @@ final class FileProcessor {
 
     Row nextPage() {
       int i = next++;
+      if (timedOut >= 0) {
+        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": skipped: page "
+            + timedOut + " exceeded the " + options.pageSeconds() + " s budget", 0);
+      }
+      long t0 = System.nanoTime();
+      long open = takeOpenMs();
+      try {
+        return runner.run(session -> page(session, i, open));
+      } catch (TimeoutException e) {
+        timedOut = i;
+        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": took longer than "
+            + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0) + open);
+      } catch (ExecutionException e) {
+        return fail(src, i, ErrorCause.OCR_FAILURE, src.uri() + ": page " + i + ": "
+            + e.getCause(), ms(t0) + open);
+      }
+    }
+
+    /** Decodes and reads page {@code i} on the runner's thread. */
+    private Row page(OcrSession session, int i, long openMs) {
       long t0 = System.nanoTime();
       GrayImage img;
       try {
         img = pages.page(i);
       } catch (DecodeException e) {
-        return fail(src, i, ErrorCause.of(e.cause()), e.getMessage(), ms(t0) + takeOpenMs());
+        return fail(src, i, ErrorCause.of(e.cause()), e.getMessage(), ms(t0) + openMs);
       } catch (RuntimeException e) {
         return fail(src, i, ErrorCause.CORRUPT, src.uri() + ": page " + i + ": " + e,
-            ms(t0) + takeOpenMs());
+            ms(t0) + openMs);
       }
-      long decodeMs = ms(t0) + takeOpenMs();
+      long decodeMs = ms(t0) + openMs;
       Page page;
       try {
         page = session.ocr(img);
@@ -144,7 +165,7 @@ final class FileProcessor {
         metrics.detectMs.add(m.detect());
         metrics.recognizeMs.add(m.recognize());
       }
-      return PageRows.ok(src, i, page, m, PageRows.now(java8Time));
+      return PageRows.ok(src, i, page, m, PageRows.now(options.java8Time()));
     }
 
     /** The time spent opening the file counts toward its first page's decode time. */
@@ -156,7 +177,10 @@ final class FileProcessor {
 
     @Override
     public void close() {
-      pages.close();
+      // After a timeout the stuck call may still read the file: leave it to the collector.
+      if (timedOut < 0) {
+        pages.close();
+      }
     }
   }
 }

@@ -2,8 +2,6 @@ package dev.openocr.spark;
 
 import dev.openocr.engine.EngineOptions;
 import dev.openocr.engine.OcrEngine;
-import dev.openocr.engine.OcrSession;
-import dev.openocr.imageio.DecodeLimits;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.TaskContext;
@@ -14,7 +12,7 @@ import org.apache.spark.sql.Row;
 /**
  * OCR of one partition of input files: rows {@code (path, modificationTime, length[, content])}
  * in, one {@link OcrSchemas#PAGES} row per page out, and one error row per failed file. Holds
- * only serializable settings; the engine comes from the executor's {@link EngineCache} and the
+ * only serializable settings; the engine comes from the executor's {@link EngineCache}, and the
  * task's session is opened at partition start and closed when the task ends.
  */
 public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Row> {
@@ -22,28 +20,22 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
 
   private final EngineFactory factory;
   private final EngineOptions options;
-  private final DecodeLimits limits;
+  private final TaskOptions taskOptions;
   private final HadoopConf hadoopConf;
   private final JobMetrics metrics;
-  private final boolean java8Time;
-  private final int faultAfterPages;
 
   /**
    * @param options engine options; device and threads are replaced per task
    * @param hadoopConf used when the input rows carry no {@code content} column
    * @param metrics accumulators, may be null
-   * @param java8Time whether Spark expects {@code Instant} rather than {@code Timestamp}
-   * @param faultAfterPages test-only: fail each task's first attempt after this many pages; 0 off
    */
-  public OcrPartitionFunction(EngineFactory factory, EngineOptions options, DecodeLimits limits,
-      HadoopConf hadoopConf, JobMetrics metrics, boolean java8Time, int faultAfterPages) {
+  public OcrPartitionFunction(EngineFactory factory, EngineOptions options,
+      TaskOptions taskOptions, HadoopConf hadoopConf, JobMetrics metrics) {
     this.factory = factory;
     this.options = options;
-    this.limits = limits;
+    this.taskOptions = taskOptions;
     this.hadoopConf = hadoopConf;
     this.metrics = metrics;
-    this.java8Time = java8Time;
-    this.faultAfterPages = faultAfterPages;
   }
 
   @Override
@@ -51,16 +43,16 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
     TaskContext tc = TaskContext.get();
     Map<String, ResourceInformation> res = tc == null ? Map.of() : tc.resourcesJMap();
     int threads = tc == null ? 1 : Math.max(1, tc.cpus());
-    EngineOptions taskOptions = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
-    OcrEngine engine = EngineCache.get(factory, taskOptions);
-    OcrSession session = engine.session();
-    FileProcessor files = new FileProcessor(session, engine.modelId(), limits, hadoopConf,
-        metrics, java8Time);
-    PageRowIterator rows = new PageRowIterator(input, files, session);
+    EngineOptions taskEngine = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
+    OcrEngine engine = EngineCache.get(factory, taskEngine);
+    PageRunner runner = new PageRunner(engine, taskOptions.pageSeconds() * 1000L);
+    FileProcessor files = new FileProcessor(runner, engine.modelId(), taskOptions, hadoopConf,
+        metrics);
+    PageRowIterator rows = new PageRowIterator(input, files, runner);
     if (tc != null) {
       // Closes the session also when the task fails or stops consuming early.
       tc.addTaskCompletionListener((TaskContext ctx) -> rows.close());
     }
-    return FaultInjector.wrap(rows, faultAfterPages, tc);
+    return FaultInjector.wrap(rows, taskOptions.faultAfterPages(), tc);
   }
 }

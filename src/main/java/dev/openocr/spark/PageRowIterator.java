@@ -1,6 +1,5 @@
 package dev.openocr.spark;
 
-import dev.openocr.engine.OcrSession;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -8,21 +7,21 @@ import org.apache.spark.sql.Row;
 
 /**
  * Lazily turns input file rows into page rows, one page at a time, so a long multi-page file
- * never sits in memory whole. Closes the task's session when the input is exhausted (and again,
- * harmlessly, from the task completion listener).
+ * never sits in memory whole. Closes the task's page runner (and so its session) when the input
+ * is exhausted (and again, harmlessly, from the task completion listener).
  */
 final class PageRowIterator implements Iterator<Row>, AutoCloseable {
   private final Iterator<Row> input;
   private final FileProcessor files;
-  private final OcrSession session;
+  private final PageRunner runner;
   private final ArrayDeque<Row> ready = new ArrayDeque<>();
   private FileProcessor.OpenFile current;
   private boolean closed;
 
-  PageRowIterator(Iterator<Row> input, FileProcessor files, OcrSession session) {
+  PageRowIterator(Iterator<Row> input, FileProcessor files, PageRunner runner) {
     this.input = input;
     this.files = files;
-    this.session = session;
+    this.runner = runner;
   }
 
   @Override
@@ -66,7 +65,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
         current.close();
       }
     } finally {
-      session.close();
+      runner.close();
     }
   }
 }

@@ -17,4 +17,9 @@ public final class TaskSettings {
   public static DecodeLimits limits(OcrJobConfig c) {
     return new DecodeLimits(c.maxFileBytes(), c.maxPixels(), c.maxPages(), c.pdfDpi());
   }
+
+  /** Limits, page time budget and test switches for every task. */
+  public static TaskOptions taskOptions(OcrJobConfig c, boolean java8Time) {
+    return new TaskOptions(limits(c), c.pageSeconds(), java8Time, c.faultAfterPages());
+  }
 }

@@ -127,4 +127,25 @@ class HostileInputJobTest {
     assertThat(s.pages()).isEqualTo(names.size());
     assertThat(s.tasks()).isBetween(4, 1000);
   }
+
+  @Test
+  void aPageOverTheTimeBudgetBecomesATimeoutRowAndTheRestGoesOn(@TempDir Path tmp)
+      throws Exception {
+    Path in = tmp.resolve("in");
+    TestInputs.write(in.resolve("slow.tif"), TestImages.tiff(List.of(
+        TestImages.page(300, 100, 2), TestImages.page(777, 100, 3), TestImages.page(300, 100, 4))));
+    TestInputs.png(in, "after.png", 5);
+    JobSummary s = OcrJob.run(spark, config(in, tmp.resolve("out"),
+        OcrJobConfig.PAGE_SECONDS, "1", OcrJobConfig.FILES_PER_TASK, "2"),
+        new TestEngines.Slow());
+    List<Row> rows = spark.read().parquet(tmp.resolve("out/pages").toString())
+        .orderBy("source", "page").select("page", "status", "error", "word_count")
+        .collectAsList();
+    assertThat(rows).extracting(r -> r.getString(1)).containsExactly("ok", "ok", "error",
+        "error");
+    assertThat(rows.get(0).getInt(3)).isEqualTo(5);
+    assertThat(rows.get(2).getString(2)).startsWith("TIMEOUT: ").contains("page 1: took longer");
+    assertThat(rows.get(3).getString(2)).startsWith("TIMEOUT: ").contains("skipped");
+    assertThat(s.errorsByCause()).containsEntry("TIMEOUT", 2L);
+  }
 }

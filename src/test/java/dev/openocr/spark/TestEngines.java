@@ -25,4 +25,15 @@ public final class TestEngines {
           false);
     }
   }
+
+  /** {@link SlowDetector} (hangs on 777 px wide pages) + {@link WidthRecognizer}. */
+  public static final class Slow implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      return new OcrEngine(SlowDetector::new, WidthRecognizer::new, "slow-test+width-test", null,
+          false);
+    }
+  }
 }
