@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         QueryCommand.class,
         RunCommand.class,
         // one line per subcommand; keep this list sorted by name
+        EvalCommand.class,
+        TrainDetectorCommand.class,
+        TrainRecognizerCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -10,7 +10,8 @@ package dev.openocr.detect;
  * @param thresholds post-processing thresholds
  */
 public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
-                              HeatmapPostProcessor.Thresholds thresholds) {
+                              HeatmapPostProcessor.Thresholds thresholds)
+    implements java.io.Serializable {
   public DetectorOptions {
     if (!(magRatio > 0 && magRatio <= 8)) {
       throw new IllegalArgumentException("Invalid mag ratio: " + magRatio);

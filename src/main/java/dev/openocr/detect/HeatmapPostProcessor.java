@@ -19,7 +19,8 @@ public final class HeatmapPostProcessor {
    * @param lowText region above this is text (0..1)
    * @param minSize components with fewer heatmap pixels are dropped
    */
-  public record Thresholds(double textThreshold, double linkThreshold, double lowText, int minSize) {
+  public record Thresholds(double textThreshold, double linkThreshold, double lowText, int minSize)
+      implements java.io.Serializable {
     public Thresholds {
       check(textThreshold, "text threshold");
       check(linkThreshold, "link threshold");

@@ -26,7 +26,10 @@ final class EngineLoader {
         rec.close();
       }
     };
-    return new OcrEngine(det::newDetector, rec::newRecognizer, id, resources,
+    java.util.function.Supplier<dev.openocr.detect.TextDetector> detectors =
+        options.detectorOptions() == null ? det::newDetector
+            : () -> det.newDetector(options.detectorOptions());
+    return new OcrEngine(detectors, rec::newRecognizer, id, resources,
         options.detectOrientation());
   }
 }

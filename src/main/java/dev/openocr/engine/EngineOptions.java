@@ -1,5 +1,6 @@
 package dev.openocr.engine;
 
+import dev.openocr.detect.DetectorOptions;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param device {@code cpu} or {@code gpu:N}
  * @param threads intra-op threads for the native engine (the task's cores)
  * @param detectOrientation whether to test 90/180/270 degree rotations per page
+ * @param detectorOptions inference settings overriding the detector bundle's own, or null
  */
 public record EngineOptions(String detector, String recognizer, String device, int threads,
-                            boolean detectOrientation) implements Serializable {
+                            boolean detectOrientation, DetectorOptions detectorOptions)
+    implements Serializable {
 
   public static final String DEFAULT_DEVICE = "cpu";
 
@@ -37,23 +40,28 @@ public record EngineOptions(String detector, String recognizer, String device, i
   /** The shipped bundles for a language ({@code en} or {@code ko}). */
   public static EngineOptions forLanguage(String lang) {
     return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
-        DEFAULT_DEVICE, 1, true);
+        DEFAULT_DEVICE, 1, true, null);
   }
 
   public EngineOptions withDevice(String d) {
-    return new EngineOptions(detector, recognizer, d, threads, detectOrientation);
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(detector, recognizer, device, t, detectOrientation);
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions);
   }
 
   public EngineOptions withModels(String det, String rec) {
     return new EngineOptions(det == null ? detector : det, rec == null ? recognizer : rec, device,
-        threads, detectOrientation);
+        threads, detectOrientation, detectorOptions);
+  }
+
+  /** Overrides the detector bundle's inference settings (null: the bundle's own). */
+  public EngineOptions withDetectorOptions(DetectorOptions o) {
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o);
   }
 
   public EngineOptions withOrientation(boolean on) {
-    return new EngineOptions(detector, recognizer, device, threads, on);
+    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions);
   }
 }

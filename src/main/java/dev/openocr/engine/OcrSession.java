@@ -34,10 +34,25 @@ public final class OcrSession implements AutoCloseable {
   public Page ocr(GrayImage page) {
     long t0 = System.nanoTime();
     List<DetectedWord> dets = detector.detect(page);
+    long tDet = System.nanoTime() - t0;
+    Orientation.Decision o = new Orientation.Decision(0, 1.0);
+    GrayImage upright = page;
+    if (detectOrientation && !dets.isEmpty()) {
+      long tr = System.nanoTime();
+      o = Orientation.decide(page, dets, recognizer);
+      if (o.degrees() != 0) {
+        // OCR the page upright; boxes go back to the scan's frame at the end
+        upright = page.rotate(360 - o.degrees());
+        long td = System.nanoTime();
+        dets = detector.detect(upright);
+        tDet += System.nanoTime() - td;
+      }
+      tDet += System.nanoTime() - tr;
+    }
     long t1 = System.nanoTime();
     List<GrayImage> crops = new ArrayList<>(dets.size());
     for (DetectedWord d : dets) {
-      crops.add(Rectify.crop(page, d.quad(), CROP_HEIGHT));
+      crops.add(Rectify.crop(upright, d.quad(), CROP_HEIGHT));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
     long t2 = System.nanoTime();
@@ -50,9 +65,14 @@ public final class OcrSession implements AutoCloseable {
       words.add(new Word(r.text(), dets.get(i).quad(), r.confidence(), dets.get(i).score(),
           r.charProbs()));
     }
-    Page result = LayoutAnalyzer.assemble(words, page.width(), page.height(), 0, 1.0);
+    Page result = LayoutAnalyzer.assemble(words, upright.width(), upright.height(), 0,
+        o.confidence());
+    if (o.degrees() != 0) {
+      result = Orientation.toOriginal(result, o.degrees(), page.width(), page.height(),
+          o.confidence());
+    }
     long t3 = System.nanoTime();
-    lastTimings = new PageTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+    lastTimings = new PageTimings(tDet / 1_000_000, (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000);
     return result;
   }

@@ -29,13 +29,7 @@ public final class Resize {
     double sy = (double) sh / h;
     float[] out = new float[w * h];
     if (sx <= 1.0 && sy <= 1.0) {
-      for (int y = 0; y < h; y++) {
-        double fy = (y + 0.5) * sy - 0.5;
-        for (int x = 0; x < w; x++) {
-          double fx = (x + 0.5) * sx - 0.5;
-          out[y * w + x] = Rectify.bilinear(p, sw, sh, clamp(fx, sw), clamp(fy, sh));
-        }
-      }
+      bilinear(p, sw, sh, out, w, h, sx, sy);
       return out;
     }
     // Area averaging: each target pixel averages the source pixels it covers (with fractions).
@@ -66,6 +60,36 @@ public final class Resize {
       }
     }
     return out;
+  }
+
+  /** Enlarging: bilinear with the column indices and weights computed once per image. */
+  private static void bilinear(byte[] p, int sw, int sh, float[] out, int w, int h, double sx,
+      double sy) {
+    int[] x0 = new int[w];
+    int[] x1 = new int[w];
+    float[] fx = new float[w];
+    for (int x = 0; x < w; x++) {
+      double f = clamp((x + 0.5) * sx - 0.5, sw);
+      x0[x] = (int) f;
+      x1[x] = Math.min(sw - 1, x0[x] + 1);
+      fx[x] = (float) (f - x0[x]);
+    }
+    for (int y = 0; y < h; y++) {
+      double f = clamp((y + 0.5) * sy - 0.5, sh);
+      int r0 = (int) f * sw;
+      int r1 = Math.min(sh - 1, (int) f + 1) * sw;
+      float fy = (float) (f - (int) f);
+      int o = y * w;
+      for (int x = 0; x < w; x++) {
+        float a = p[r0 + x0[x]] & 0xff;
+        float b = p[r0 + x1[x]] & 0xff;
+        float c = p[r1 + x0[x]] & 0xff;
+        float d = p[r1 + x1[x]] & 0xff;
+        float top = a + (b - a) * fx[x];
+        float bot = c + (d - c) * fx[x];
+        out[o + x] = top + (bot - top) * fy;
+      }
+    }
   }
 
   private static double clamp(double v, int size) {

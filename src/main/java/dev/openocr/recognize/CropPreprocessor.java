@@ -80,13 +80,18 @@ public final class CropPreprocessor {
     return width;
   }
 
-  /** Batch width for crops: the widest, rounded up to the time-step stride. */
+  /**
+   * Batch width for crops: the widest, rounded up to a multiple of {@link #WIDTH_BUCKET} so the
+   * native engine sees few distinct shapes (it caches kernels per shape).
+   */
   public static int batchWidth(java.util.List<Prepared> crops) {
     int max = 0;
     for (Prepared p : crops) {
       max = Math.max(max, p.width());
     }
-    int s = RecognizerSpec.WIDTH_STRIDE;
-    return (max + s - 1) / s * s;
+    return (max + WIDTH_BUCKET - 1) / WIDTH_BUCKET * WIDTH_BUCKET;
   }
+
+  /** Batch widths are multiples of this (and so of the time-step stride). */
+  public static final int WIDTH_BUCKET = 32;
 }

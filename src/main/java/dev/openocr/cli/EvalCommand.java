@@ -1,0 +1,158 @@
+package dev.openocr.cli;
+
+import dev.openocr.detect.DetectorOptions;
+import dev.openocr.detect.HeatmapPostProcessor;
+import dev.openocr.document.Page;
+import dev.openocr.document.Word;
+import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.NativeSetup;
+import dev.openocr.engine.OcrEngine;
+import dev.openocr.engine.OcrSession;
+import dev.openocr.eval.CropEvaluation;
+import dev.openocr.eval.ScoreFiles;
+import dev.openocr.eval.ScoredWord;
+import dev.openocr.eval.Scorer;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.recognize.RecognizerModel;
+import dev.openocr.recognize.TextRecognizer;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code openocr eval}: score predictions against ground truth (as {@code score.py} does), or run
+ * the engine on a ground-truth folder first, or measure the recognizer alone on ground-truth crops.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Score OCR output against ground truth (detection, end-to-end, CER).")
+public final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--gt", required = true, description = "Ground-truth folder (gt/*.json, images/)")
+  Path gt;
+  @Option(names = "--pred", description = "Prediction folder; with --run it is where predictions go")
+  Path pred;
+  @Option(names = "--run", description = "Run the engine on the ground-truth images first")
+  boolean run;
+  @Option(names = "--crops", description = "Recognizer only: read crops cut at ground-truth boxes")
+  boolean crops;
+  @Option(names = "--lang", defaultValue = "en") String lang;
+  @Option(names = "--detector", description = "Detector bundle (default: shipped)") String detector;
+  @Option(names = "--recognizer", description = "Recognizer bundle (default: shipped)") String recognizer;
+  @Option(names = "--mag-ratio", description = "Detector magnification") Double magRatio;
+  @Option(names = "--text-threshold") Double textThreshold;
+  @Option(names = "--link-threshold") Double linkThreshold;
+  @Option(names = "--low-text") Double lowText;
+  @Option(names = "--iou", defaultValue = "0.5") double iou;
+  @Option(names = "--limit", description = "Only the first N pages") Integer limit;
+  @Option(names = "--threads", defaultValue = "1") int threads;
+  @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    NativeSetup.configure(threads);
+    Map<String, ScoreFiles.PageFile> truth = ScoreFiles.readDir(gt);
+    if (limit != null) {
+      truth = new java.util.TreeMap<>(truth.entrySet().stream().limit(limit)
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+    Path images = gt.resolve("images");
+    EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
+        .withModels(detector, recognizer).withOrientation(false);
+    if (crops) {
+      return evalCrops(truth, images, opts);
+    }
+    if (pred == null) {
+      throw new IllegalArgumentException("--pred is required");
+    }
+    if (run) {
+      runEngine(truth, images, withDetectorOverrides(opts));
+    }
+    Scorer.Counts c = Scorer.score(truth, ScoreFiles.readDir(pred), iou);
+    System.out.print(c.report());
+    if (json != null) {
+      Files.writeString(json, ModelBundle.GSON.toJson(c.toMap()) + "\n");
+    }
+    return 0;
+  }
+
+  private EngineOptions withDetectorOverrides(EngineOptions opts) {
+    if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null) {
+      return opts;
+    }
+    // overrides apply on top of the bundle's own settings
+    DetectorOptions base;
+    try (var m = dev.openocr.detect.DetectorModel.load(ModelBundle.open(opts.detector()), "cpu")) {
+      base = m.defaults();
+    }
+    HeatmapPostProcessor.Thresholds t = base.thresholds();
+    HeatmapPostProcessor.Thresholds nt = new HeatmapPostProcessor.Thresholds(
+        textThreshold != null ? textThreshold : t.textThreshold(),
+        linkThreshold != null ? linkThreshold : t.linkThreshold(),
+        lowText != null ? lowText : t.lowText(), t.minSize());
+    DetectorOptions d = base.withThresholds(nt).withMagRatio(magRatio != null ? magRatio : base.magRatio());
+    return opts.withDetectorOptions(d);
+  }
+
+  private void runEngine(Map<String, ScoreFiles.PageFile> truth, Path images, EngineOptions opts)
+      throws Exception {
+    Files.createDirectories(pred);
+    long t0 = System.nanoTime();
+    try (OcrEngine engine = OcrEngine.load(opts); OcrSession s = engine.session()) {
+      long load = System.nanoTime() - t0;
+      long start = System.nanoTime();
+      long det = 0;
+      long rec = 0;
+      for (var e : truth.entrySet()) {
+        GrayImage img = readImage(images.resolve(e.getValue().image()));
+        Page p = s.ocr(img);
+        det += s.lastTimings().detectMs();
+        rec += s.lastTimings().recognizeMs();
+        List<ScoredWord> words = new ArrayList<>();
+        for (Word w : p.words()) {
+          words.add(new ScoredWord(w.text(), w.box(), w.confidence()));
+        }
+        ScoreFiles.write(pred.resolve(e.getKey() + ".json"),
+            new ScoreFiles.PageFile(e.getValue().image(), img.width(), img.height(), words));
+      }
+      double sec = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "engine %s: %d pages in %.1f s (%.2f pages/s, %d threads; "
+          + "detect %d ms, recognize %d ms per page), load %.1f s%n", engine.modelId(),
+          truth.size(), sec, truth.size() / sec, threads, det / Math.max(1, truth.size()),
+          rec / Math.max(1, truth.size()), load / 1e9);
+    }
+  }
+
+  private int evalCrops(Map<String, ScoreFiles.PageFile> truth, Path images, EngineOptions opts)
+      throws Exception {
+    CropEvaluation.Totals t = new CropEvaluation.Totals();
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
+         TextRecognizer r = m.newRecognizer()) {
+      for (var e : truth.entrySet()) {
+        GrayImage img = readImage(images.resolve(e.getValue().image()));
+        CropEvaluation.page(img, e.getValue().words(), r, t);
+      }
+      System.out.println(m.id() + ": " + t.report());
+    }
+    if (json != null) {
+      Files.writeString(json, ModelBundle.GSON.toJson(Map.of("crops", t.words, "word_accuracy",
+          t.accuracy(), "word_accuracy_caseless", t.caselessAccuracy(), "cer", t.cer())) + "\n");
+    }
+    return 0;
+  }
+
+  static GrayImage readImage(Path p) throws java.io.IOException {
+    BufferedImage b = ImageIO.read(p.toFile());
+    if (b == null) {
+      throw new IllegalArgumentException("Not a readable image: " + p);
+    }
+    return GrayImage.fromBufferedImage(b);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.openocr.eval;
+
+import dev.openocr.document.TextDistance;
+import dev.openocr.geometry.Box;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.Rectify;
+import dev.openocr.recognize.Recognition;
+import dev.openocr.recognize.TextRecognizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Recognizer accuracy on crops cut at ground-truth boxes: word accuracy and CER. */
+public final class CropEvaluation {
+  /** Height crops are cut at before the recognizer resizes them. */
+  static final int CROP_HEIGHT = 48;
+
+  private CropEvaluation() {}
+
+  /** Totals over all crops. */
+  public static final class Totals {
+    public long words;
+    public long exact;
+    public long caseless;
+    public long edits;
+    public long chars;
+    public double seconds;
+
+    public double accuracy() {
+      return words == 0 ? 0 : (double) exact / words;
+    }
+
+    public double caselessAccuracy() {
+      return words == 0 ? 0 : (double) caseless / words;
+    }
+
+    public double cer() {
+      return chars == 0 ? 0 : (double) edits / chars;
+    }
+
+    public String report() {
+      return String.format(Locale.ROOT,
+          "crops %d  word accuracy exact %.4f  caseless %.4f  CER %.4f  (%.2f ms/crop)",
+          words, accuracy(), caselessAccuracy(), cer(), seconds * 1000 / Math.max(1, words));
+    }
+  }
+
+  /** Cuts each ground-truth box out of the page and reads it; adds to {@code t}. */
+  public static void page(GrayImage page, List<ScoredWord> gt, TextRecognizer rec, Totals t) {
+    List<GrayImage> crops = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (ScoredWord w : gt) {
+      String text = w.text().strip();
+      Box b = w.box().clip(page.width(), page.height());
+      if (text.isEmpty() || b.width() < 1 || b.height() < 1) {
+        continue;
+      }
+      crops.add(Rectify.crop(page, b.toQuad(), CROP_HEIGHT));
+      labels.add(text);
+    }
+    if (crops.isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<Recognition> res = rec.recognize(crops);
+    t.seconds += (System.nanoTime() - t0) / 1e9;
+    for (int i = 0; i < labels.size(); i++) {
+      String p = res.get(i).text();
+      String g = labels.get(i);
+      t.words++;
+      t.exact += p.equals(g) ? 1 : 0;
+      t.caseless += p.toLowerCase(Locale.ROOT).equals(g.toLowerCase(Locale.ROOT)) ? 1 : 0;
+      t.edits += TextDistance.levenshtein(p, g);
+      t.chars += g.codePointCount(0, g.length());
+    }
+  }
+}

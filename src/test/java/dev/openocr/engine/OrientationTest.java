@@ -1,0 +1,39 @@
+package dev.openocr.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openocr.geometry.Quad;
+import dev.openocr.imageio.GrayImage;
+import org.junit.jupiter.api.Test;
+
+class OrientationTest {
+
+  @Test
+  void uprightPointsMapToTheSamePixelOfTheRotatedScan() {
+    int w = 7;
+    int h = 4;
+    byte[] px = new byte[w * h];
+    java.util.Arrays.fill(px, (byte) 255);
+    px[1 * w + 5] = 0; // dark pixel at (5, 1)
+    GrayImage upright = new GrayImage(w, h, px);
+    for (int deg : new int[] {0, 90, 180, 270}) {
+      GrayImage scan = upright.rotate(deg);
+      double[] p = Orientation.toOriginal(5.5, 1.5, deg, w, h);
+      assertThat(scan.get((int) Math.floor(p[0]), (int) Math.floor(p[1]))).as("deg %d", deg).isZero();
+    }
+  }
+
+  @Test
+  void readingQuadStartsAtTheTextsTopLeft() {
+    // a word box on a page turned 90 degrees clockwise: its text starts at the box's top-right
+    Quad box = new Quad(10, 0, 20, 0, 20, 50, 10, 50);
+    Quad q = Orientation.readingQuad(box, 90);
+    assertThat(q.x0()).isEqualTo(20);
+    assertThat(q.y0()).isEqualTo(0);
+    assertThat(q.width()).isEqualTo(50);
+    assertThat(q.height()).isEqualTo(10);
+    assertThat(Orientation.readingQuad(box, 0)).isEqualTo(box);
+    assertThat(Orientation.readingQuad(box, 180).x0()).isEqualTo(20);
+    assertThat(Orientation.readingQuad(box, 180).y0()).isEqualTo(50);
+  }
+}
