@@ -25,14 +25,14 @@ esac
 openocr_build_if_stale
 
 defaults="$OPENOCR_ROOT/conf/spark-defaults-$profile.conf"
+files="$OPENOCR_ROOT/conf/log4j2.properties"
+# GPU executors run the discovery script from their working directory.
+[[ $profile == gpu ]] && files="$files,$OPENOCR_ROOT/conf/getGpusResources.sh"
 extra=(--properties-file "$defaults"
   --conf "spark.driver.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true"
-  --conf "spark.executor.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true"
+  --conf "spark.executor.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true -Dlog4j2.configurationFile=log4j2.properties"
   --conf "spark.executorEnv.DJL_CACHE_DIR=${DJL_CACHE_DIR:-/tmp/djl}"
-  --files "$OPENOCR_ROOT/conf/log4j2.properties")
-if [[ $profile == gpu ]]; then
-  extra+=(--files "$OPENOCR_ROOT/conf/getGpusResources.sh,$OPENOCR_ROOT/conf/log4j2.properties")
-fi
+  --files "$files")
 
 if [[ -n ${SPARK_HOME:-} ]]; then
   submit=("$SPARK_HOME/bin/spark-submit")

@@ -91,6 +91,7 @@ public final class OcrJob {
     Dataset<Row> files = InputListing.list(spark, config.inputs(), config.inputGlob());
     long listed = -1;
     if (config.incremental() && exists) {
+      WordsRepair.appendMissing(spark, pagesUri, wordsUri, exists(hconf, new Path(out, WORDS)));
       listed = files.count();
       // Materialized so the OCR plan does not read <out>/pages: writing there re-caches (and so
       // would re-run) every cached plan that reads it.
@@ -114,9 +115,10 @@ public final class OcrJob {
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // Words first: pages is the record of what is done, which --incremental trusts.
-      write(OcrSchemas.words(pages), wordsUri, mode);
+      // Pages first: they record what is done; words derive from them, and an incremental run
+      // re-derives words a killed run did not write (WordsRepair).
       write(pages, pagesUri, mode);
+      write(OcrSchemas.words(pages), wordsUri, mode);
       JobSummary s = summarize(pages, metrics, listed < 0 ? 0 : listed - n, tasks, t0);
       writeSummary(hconf, new Path(out, SUMMARY), s);
       LOG.info("OCR done: {}", s.oneLine());

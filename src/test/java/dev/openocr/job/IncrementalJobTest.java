@@ -59,4 +59,31 @@ class IncrementalJobTest {
     assertThat(words.count()).isEqualTo(2 + 2 + 5 + 3 + 4);
     assertThat(words.select("source", "page", "word").distinct().count()).isEqualTo(words.count());
   }
+
+  @Test
+  void aRunKilledBetweenPagesAndWordsIsRepairedWithoutDuplicates(@TempDir Path tmp)
+      throws Exception {
+    Path in = tmp.resolve("in");
+    Path out = tmp.resolve("out");
+    TestInputs.png(in, "a.png", 2);
+    TestInputs.tiff(in, "b.tif");
+    OcrJobConfig c = OcrJobConfig.of(Map.of(OcrJobConfig.INPUT, in.toString(),
+        OcrJobConfig.OUTPUT, out.toString(), OcrJobConfig.INCREMENTAL, "true"));
+    OcrJob.run(spark, c, new TestEngines.Blobs());
+    // What a kill after the pages commit and before the words commit leaves behind.
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(out.resolve("words"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile)
+          .forEach(java.io.File::delete);
+    }
+    TestInputs.png(in, "c.png", 3);
+    int before = TestEngines.PAGES_DETECTED.get();
+
+    JobSummary s = OcrJob.run(spark, c, new TestEngines.Blobs());
+
+    assertThat(s.files()).isEqualTo(1);
+    assertThat(TestEngines.PAGES_DETECTED.get() - before).isEqualTo(1);
+    Dataset<Row> words = spark.read().parquet(out.resolve("words").toString());
+    assertThat(words.count()).isEqualTo(2 + 2 + 5 + 3);
+    assertThat(words.select("source", "page", "word").distinct().count()).isEqualTo(12);
+  }
 }
