@@ -29,6 +29,7 @@ files="$OPENOCR_ROOT/conf/log4j2.properties"
 # GPU executors run the discovery script from their working directory.
 [[ $profile == gpu ]] && files="$files,$OPENOCR_ROOT/conf/getGpusResources.sh"
 extra=(--properties-file "$defaults"
+  --driver-java-options "-Dlog4j2.configurationFile=$OPENOCR_ROOT/conf/log4j2.properties"
   --conf "spark.driver.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true"
   --conf "spark.executor.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true -Dlog4j2.configurationFile=log4j2.properties"
   --conf "spark.executorEnv.DJL_CACHE_DIR=${DJL_CACHE_DIR:-/tmp/djl}"
@@ -37,8 +38,12 @@ extra=(--properties-file "$defaults"
 if [[ -n ${SPARK_HOME:-} ]]; then
   submit=("$SPARK_HOME/bin/spark-submit")
 else
+  # classpath.txt holds Spark (provided scope); jars Spark shares with the app (slf4j-api...)
+  # are inside the application jar.
   # shellcheck disable=SC2206
-  submit=(java $SPARK_JAVA17_FLAGS -cp "$(cat "$OPENOCR_CP_FILE")" org.apache.spark.deploy.SparkSubmit)
+  submit=(java $SPARK_JAVA17_FLAGS -Dlog4j2.configurationFile="$OPENOCR_ROOT/conf/log4j2.properties"
+    -cp "$OPENOCR_JAR:$(cat "$OPENOCR_CP_FILE")"
+    org.apache.spark.deploy.SparkSubmit)
 fi
 exec "${submit[@]}" "${extra[@]}" "${submit_args[@]}" \
   --class dev.openocr.cli.Main "$OPENOCR_JAR" run "$@"
