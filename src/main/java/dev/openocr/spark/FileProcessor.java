@@ -54,10 +54,20 @@ final class FileProcessor {
     try {
       limits.checkBytes(path, length);
       byte[] bytes = hasContent(in) ? (byte[]) in.get(in.fieldIndex("content")) : read(path);
-      PageSource pages = ImageDecoder.open(bytes, path, limits);
+      // Headers are parsed under the time budget too: a hostile file may loop in its parser.
+      PageSource pages = runner.run(session -> ImageDecoder.open(bytes, path, limits));
       return new Opened(null, new OpenFile(src, pages, ms(t0)));
     } catch (DecodeException e) {
       return new Opened(fail(src, 0, ErrorCause.of(e.cause()), e.getMessage(), ms(t0)), null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DecodeException d) {
+        return new Opened(fail(src, 0, ErrorCause.of(d.cause()), d.getMessage(), ms(t0)), null);
+      }
+      return new Opened(fail(src, 0, ErrorCause.CORRUPT, path + ": cannot open: " + e.getCause(),
+          ms(t0)), null);
+    } catch (TimeoutException e) {
+      return new Opened(fail(src, 0, ErrorCause.TIMEOUT, path + ": opening took longer than "
+          + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0)), null);
     } catch (IOException | RuntimeException e) {
       return new Opened(fail(src, 0, ErrorCause.READ_FAILED, path + ": cannot read: " + e, ms(t0)),
           null);
