@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
     description = "Batch OCR for Apache Spark: run, query, export, synth, train, eval, serve.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        // one line per subcommand; keep this list sorted by name
+        EvalCommand.class,
         ExportCommand.class,
         QueryCommand.class,
         RunCommand.class,
-        // one line per subcommand; keep this list sorted by name
-        EvalCommand.class,
         TrainDetectorCommand.class,
         TrainRecognizerCommand.class,
     })
