@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import dev.openocr.config.OcrJobConfig;
 import dev.openocr.export.JsonExport;
 import dev.openocr.imageio.TestImages;
-import dev.openocr.job.OcrJob;
 import dev.openocr.spark.TestEngines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,8 +32,6 @@ class CliTest {
 
   @BeforeAll
   static void runJob() throws Exception {
-    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
     Path in = tmp.resolve("in");
     Files.createDirectories(in);
     Files.write(in.resolve("scan.png"), TestImages.png(TestImages.page(320, 160, 3)));
@@ -42,8 +39,15 @@ class CliTest {
         List.of(TestImages.page(200, 100, 1), TestImages.page(200, 100, 2))));
     Files.write(in.resolve("bad.png"), new byte[] {9, 9, 9});
     out = tmp.resolve("out");
-    OcrJob.run(spark, OcrJobConfig.of(Map.of(OcrJobConfig.INPUT, in.toString(),
-        OcrJobConfig.OUTPUT, out.toString())), new TestEngines.Blobs());
+    // The whole command line; it stops its own session.
+    int code = Main.execute("run", "--input", in.toString(), "--output", out.toString(),
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.sql.shuffle.partitions=4",
+        "--conf", "openocr.engine.factory=" + TestEngines.Blobs.class.getName());
+    assertThat(code).isZero();
+    assertThat(Files.readString(out.resolve("_summary.json"))).contains("\"pages\": 3");
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
   }
 
   @AfterAll
