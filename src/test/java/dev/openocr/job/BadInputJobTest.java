@@ -42,6 +42,7 @@ class BadInputJobTest {
     random[0] = 7;
     Map<String, String> bad = new HashMap<>();
     bad.put("empty.png", "EMPTY: ");
+    bad.put("empty %20 'ü'.png", "EMPTY: ");
     bad.put("cut.png", "T");
     bad.put("cut.jpg", "TRUNCATED: ");
     bad.put("noise.png", "UNSUPPORTED_FORMAT: ");
@@ -50,6 +51,7 @@ class BadInputJobTest {
     bad.put("fake.pdf", "UNSUPPORTED_FORMAT: ");
     bad.put("locked.pdf", "ENCRYPTED: ");
     TestInputs.write(in.resolve("empty.png"), new byte[0]);
+    TestInputs.write(in.resolve("empty %20 'ü'.png"), new byte[0]);
     TestInputs.write(in.resolve("cut.png"), TestImages.head(png, png.length / 2));
     TestInputs.write(in.resolve("cut.jpg"), TestImages.head(jpg, jpg.length / 2));
     TestInputs.write(in.resolve("noise.png"), random);
