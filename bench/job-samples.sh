@@ -21,12 +21,10 @@ args=(run --input "$OUT/in" --output "$OUT/out" --mode overwrite)
 [[ -n ${2:-} ]] && args+=(--detector "$2")
 [[ -n ${3:-} ]] && args+=(--recognizer "$3")
 submit/openocr "${args[@]}" 2> "$OUT/log.txt" | tee "$OUT/summary.txt"
-load_ms=$(grep -o 'Loaded OCR engine .* in [0-9]* ms' "$OUT/log.txt" | grep -o '[0-9]* ms' \
-  | sort -n | tail -1 | cut -d' ' -f1)
-python3 - "$OUT/out/_summary.json" "${load_ms:-0}" <<'PY'
+python3 - "$OUT/out/_summary.json" <<'PY'
 import json, sys
-s = json.load(open(sys.argv[1])); load = int(sys.argv[2]) / 1000
-secs = s["elapsedSeconds"]
+s = json.load(open(sys.argv[1]))
+secs = s["elapsedSeconds"]; load = s["stageMillis"].get("engine_load", 0) / 1000
 print(f"pages\t{s['pages']}\nseconds\t{secs:.1f}\nengine_load_s\t{load:.1f}\n"
       f"pages_per_s\t{s['pagesPerSecond']:.2f}\npages_per_s_without_load\t"
       f"{s['pages'] / max(1e-9, secs - load):.2f}\nstage_ms\t{s['stageMillis']}")

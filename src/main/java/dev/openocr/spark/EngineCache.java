@@ -5,6 +5,7 @@ import dev.openocr.engine.NativeSetup;
 import dev.openocr.engine.OcrEngine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +21,23 @@ public final class EngineCache {
 
   /** The JVM's engine for these options, loading it (once) when missing. */
   public static OcrEngine get(EngineFactory factory, EngineOptions options) {
+    return get(factory, options, ms -> { });
+  }
+
+  /**
+   * The JVM's engine for these options; when this call loads it, {@code loadMillis} receives
+   * the load time in milliseconds.
+   */
+  public static OcrEngine get(EngineFactory factory, EngineOptions options,
+      LongConsumer loadMillis) {
     String key = factory.getClass().getName() + "|" + options;
     return ENGINES.computeIfAbsent(key, k -> {
       configureNativeThreads(options.threads());
       long t0 = System.nanoTime();
       OcrEngine e = factory.create(options);
-      LOG.info("Loaded OCR engine {} on {} in {} ms", e.modelId(), options.device(),
-          (System.nanoTime() - t0) / 1_000_000);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      LOG.info("Loaded OCR engine {} on {} in {} ms", e.modelId(), options.device(), ms);
+      loadMillis.accept(ms);
       return e;
     });
   }

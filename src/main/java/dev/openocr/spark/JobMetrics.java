@@ -20,6 +20,7 @@ public final class JobMetrics implements Serializable {
   final LongAccumulator decodeMs;
   final LongAccumulator detectMs;
   final LongAccumulator recognizeMs;
+  final LongAccumulator engineLoadMs;
   private final EnumMap<ErrorCause, LongAccumulator> errors = new EnumMap<>(ErrorCause.class);
 
   /** Registers the accumulators on the driver. */
@@ -30,6 +31,7 @@ public final class JobMetrics implements Serializable {
     decodeMs = sc.longAccumulator("openocr.ms.decode");
     detectMs = sc.longAccumulator("openocr.ms.detect");
     recognizeMs = sc.longAccumulator("openocr.ms.recognize");
+    engineLoadMs = sc.longAccumulator("openocr.ms.engine_load");
     for (ErrorCause c : ErrorCause.values()) {
       errors.put(c, sc.longAccumulator("openocr.errors." + c.name()));
     }
@@ -62,12 +64,16 @@ public final class JobMetrics implements Serializable {
     return words.value();
   }
 
-  /** Total milliseconds per stage: decode, detect, recognize (summed over tasks). */
+  /**
+   * Total milliseconds per stage: decode, detect, recognize (summed over tasks), and
+   * engine_load (summed over the executors that loaded an engine in this run).
+   */
   public Map<String, Long> stageMillis() {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("decode", decodeMs.value());
     m.put("detect", detectMs.value());
     m.put("recognize", recognizeMs.value());
+    m.put("engine_load", engineLoadMs.value());
     return m;
   }
 }

@@ -44,7 +44,11 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
     Map<String, ResourceInformation> res = tc == null ? Map.of() : tc.resourcesJMap();
     int threads = tc == null ? 1 : Math.max(1, tc.cpus());
     EngineOptions taskEngine = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
-    OcrEngine engine = EngineCache.get(factory, taskEngine);
+    OcrEngine engine = EngineCache.get(factory, taskEngine, ms -> {
+      if (metrics != null) {
+        metrics.engineLoadMs.add(ms);
+      }
+    });
     PageRunner runner = new PageRunner(engine, taskOptions.pageSeconds() * 1000L);
     FileProcessor files = new FileProcessor(runner, engine.modelId(), taskOptions, hadoopConf,
         metrics);

@@ -49,6 +49,8 @@ class RealEngineJobTest {
     assertThat(s.files()).isEqualTo(3);
     assertThat(s.pages()).isEqualTo(3);
     assertThat(s.errorRows()).isEqualTo(1);
+    assertThat(s.stageMillis()).containsKeys("decode", "detect", "recognize", "engine_load");
+    assertThat(s.stageMillis().get("detect")).isPositive();
     Dataset<Row> pages = spark.read().parquet(out.resolve("pages").toString());
     assertThat(pages.filter("status = 'ok'").select("model").distinct().collectAsList())
         .singleElement().satisfies(r -> assertThat(r.getString(0))
