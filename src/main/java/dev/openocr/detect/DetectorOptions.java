@@ -29,7 +29,7 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
   }
 
   public static DetectorOptions defaults() {
-    return new DetectorOptions(1.5, 12288, 1280, 128, HeatmapPostProcessor.Thresholds.defaults());
+    return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults());
   }
 
   public DetectorOptions withMagRatio(double m) {
