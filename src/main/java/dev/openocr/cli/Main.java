@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         // one line per subcommand; keep this list sorted by name
         EvalCommand.class,
+        ExportCommand.class,
+        QueryCommand.class,
+        RunCommand.class,
         SynthCommand.class,
         TrainDetectorCommand.class,
         TrainRecognizerCommand.class,

@@ -1,0 +1,245 @@
+package dev.openocr.config;
+
+import static dev.openocr.config.Check.checkArgument;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settings of one OCR job run, read from {@code openocr.*} keys (conf/openocr.properties, the
+ * command line or Spark conf) and validated here, at the boundary. Stays on the driver.
+ */
+public final class OcrJobConfig {
+  public static final String INPUT = "openocr.input";
+  public static final String OUTPUT = "openocr.output";
+  /** File-name glob inputs must match (Spark's pathGlobFilter); empty = every file. */
+  public static final String INPUT_GLOB = "openocr.input.glob";
+  public static final String INPUT_GLOB_DEFAULT = "";
+  public static final String MODE = "openocr.mode";
+  public static final String MODE_DEFAULT = "error";
+  public static final String INCREMENTAL = "openocr.incremental";
+  public static final boolean INCREMENTAL_DEFAULT = false;
+  public static final String MAX_FILE_BYTES = "openocr.limit.file-bytes";
+  public static final long MAX_FILE_BYTES_DEFAULT = 256L << 20;
+  public static final String MAX_PIXELS = "openocr.limit.pixels";
+  public static final long MAX_PIXELS_DEFAULT = 160_000_000L;
+  public static final String MAX_PAGES = "openocr.limit.pages";
+  public static final int MAX_PAGES_DEFAULT = 2000;
+  public static final String PAGE_SECONDS = "openocr.limit.page-seconds";
+  public static final int PAGE_SECONDS_DEFAULT = 120;
+  public static final String PDF_DPI = "openocr.pdf.dpi";
+  public static final int PDF_DPI_DEFAULT = 300;
+  public static final String LANG = "openocr.lang";
+  public static final String LANG_DEFAULT = "en";
+  /** Empty means the shipped bundle for {@link #LANG}. */
+  public static final String DETECTOR = "openocr.model.detector";
+  public static final String DETECTOR_DEFAULT = "";
+  public static final String RECOGNIZER = "openocr.model.recognizer";
+  public static final String RECOGNIZER_DEFAULT = "";
+  public static final String ORIENTATION = "openocr.orientation";
+  public static final boolean ORIENTATION_DEFAULT = true;
+  /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
+  public static final String ENGINE_FACTORY = "openocr.engine.factory";
+  public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
+  /** Test-only fault injector: fail each task's first attempt after N pages; 0 = off. */
+  public static final String FAULT_AFTER_PAGES = "openocr.test.fail-task-after-pages";
+  public static final int FAULT_AFTER_PAGES_DEFAULT = 0;
+  public static final String FILES_PER_TASK = "openocr.partition.files-per-task";
+  public static final int FILES_PER_TASK_DEFAULT = 64;
+  public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
+  public static final long BYTES_PER_TASK_DEFAULT = 64L << 20;
+
+  /** Output write modes. */
+  public enum Mode { OVERWRITE, APPEND, ERROR }
+
+  private final Map<String, String> values;
+
+  private OcrJobConfig(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /**
+   * Reads and validates settings; unknown {@code openocr.*} keys are refused (typos would
+   * otherwise be silently ignored), other keys are kept for the caller.
+   */
+  public static OcrJobConfig of(Map<String, String> settings) {
+    Map<String, String> v = new LinkedHashMap<>(settings);
+    for (String k : v.keySet()) {
+      checkArgument(!k.startsWith("openocr.") || KNOWN.contains(k), "Unknown setting: %s", k);
+    }
+    OcrJobConfig c = new OcrJobConfig(v);
+    c.validate();
+    return c;
+  }
+
+  private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
+      MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
+      ORIENTATION, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK);
+
+  private void validate() {
+    checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
+    checkArgument(!output().isBlank(), "Missing output: set %s to a URI", OUTPUT);
+    mode();
+    incremental();
+    checkArgument(maxFileBytes() > 0, "Invalid %s: %s (bytes > 0)", MAX_FILE_BYTES, maxFileBytes());
+    checkArgument(maxPixels() > 0, "Invalid %s: %s (pixels > 0)", MAX_PIXELS, maxPixels());
+    checkArgument(maxPages() > 0, "Invalid %s: %s (> 0)", MAX_PAGES, maxPages());
+    checkArgument(pageSeconds() > 0, "Invalid %s: %s (seconds > 0)", PAGE_SECONDS, pageSeconds());
+    checkArgument(pdfDpi() >= 36 && pdfDpi() <= 1200, "Invalid %s: %s (36..1200)", PDF_DPI,
+        pdfDpi());
+    checkArgument(lang().equals("en") || lang().equals("ko"), "Invalid %s: %s (en or ko)", LANG,
+        lang());
+    checkArgument(faultAfterPages() >= 0, "Invalid %s: %s (>= 0)", FAULT_AFTER_PAGES,
+        faultAfterPages());
+    checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());
+    checkArgument(bytesPerTask() > 0, "Invalid %s: %s (> 0)", BYTES_PER_TASK, bytesPerTask());
+  }
+
+  /** Input URIs (files, folders, globs), comma-separated under {@link #INPUT}. */
+  public List<String> inputs() {
+    // Commas inside {a,b} belong to a glob, not to the list.
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    int depth = 0;
+    for (char ch : get(INPUT, "").toCharArray()) {
+      depth += ch == '{' ? 1 : ch == '}' && depth > 0 ? -1 : 0;
+      if (ch == ',' && depth == 0) {
+        addIfPresent(out, cur);
+      } else {
+        cur.append(ch);
+      }
+    }
+    addIfPresent(out, cur);
+    return out;
+  }
+
+  /** The file-name glob, or null to take every file (so every file is accounted for). */
+  public String inputGlob() {
+    String g = get(INPUT_GLOB, INPUT_GLOB_DEFAULT);
+    return g.isBlank() ? null : g;
+  }
+
+  private static void addIfPresent(List<String> out, StringBuilder s) {
+    if (!s.toString().isBlank()) {
+      out.add(s.toString().trim());
+    }
+    s.setLength(0);
+  }
+
+  public String output() {
+    return get(OUTPUT, "");
+  }
+
+  public Mode mode() {
+    String m = get(MODE, MODE_DEFAULT);
+    try {
+      return Mode.valueOf(m.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Invalid " + MODE + ": " + m + " (overwrite, append or error)", e);
+    }
+  }
+
+  public boolean incremental() {
+    return bool(INCREMENTAL, INCREMENTAL_DEFAULT);
+  }
+
+  public long maxFileBytes() {
+    return num(MAX_FILE_BYTES, MAX_FILE_BYTES_DEFAULT);
+  }
+
+  public long maxPixels() {
+    return num(MAX_PIXELS, MAX_PIXELS_DEFAULT);
+  }
+
+  public int maxPages() {
+    return (int) num(MAX_PAGES, MAX_PAGES_DEFAULT);
+  }
+
+  public int pageSeconds() {
+    return (int) num(PAGE_SECONDS, PAGE_SECONDS_DEFAULT);
+  }
+
+  public int pdfDpi() {
+    return (int) num(PDF_DPI, PDF_DPI_DEFAULT);
+  }
+
+  public String lang() {
+    return get(LANG, LANG_DEFAULT);
+  }
+
+  /** Detector bundle URI, or null for the shipped default of {@link #lang()}. */
+  public String detector() {
+    String d = get(DETECTOR, DETECTOR_DEFAULT);
+    return d.isBlank() ? null : d;
+  }
+
+  /** Recognizer bundle URI, or null for the shipped default of {@link #lang()}. */
+  public String recognizer() {
+    String r = get(RECOGNIZER, RECOGNIZER_DEFAULT);
+    return r.isBlank() ? null : r;
+  }
+
+  public boolean orientation() {
+    return bool(ORIENTATION, ORIENTATION_DEFAULT);
+  }
+
+  /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */
+  public String engineFactory() {
+    return get(ENGINE_FACTORY, ENGINE_FACTORY_DEFAULT);
+  }
+
+  public int faultAfterPages() {
+    return (int) num(FAULT_AFTER_PAGES, FAULT_AFTER_PAGES_DEFAULT);
+  }
+
+  public int filesPerTask() {
+    return (int) num(FILES_PER_TASK, FILES_PER_TASK_DEFAULT);
+  }
+
+  public long bytesPerTask() {
+    return num(BYTES_PER_TASK, BYTES_PER_TASK_DEFAULT);
+  }
+
+  /** Every setting given, including non-openocr keys (e.g. {@code spark.*}). */
+  public Map<String, String> values() {
+    return values;
+  }
+
+  /** A copy with one setting changed, validated again. */
+  public OcrJobConfig with(String key, String value) {
+    Map<String, String> v = new LinkedHashMap<>(values);
+    v.put(key, value);
+    return of(v);
+  }
+
+  private String get(String key, String def) {
+    String v = values.get(key);
+    return v == null ? def : v.trim();
+  }
+
+  private long num(String key, long def) {
+    String v = get(key, null);
+    if (v == null) {
+      return def;
+    }
+    try {
+      return Long.parseLong(v.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + key + ": " + v + " (a whole number)", e);
+    }
+  }
+
+  private boolean bool(String key, boolean def) {
+    String v = get(key, null);
+    if (v == null) {
+      return def;
+    }
+    checkArgument(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"),
+        "Invalid %s: %s (true or false)", key, v);
+    return Boolean.parseBoolean(v);
+  }
+}

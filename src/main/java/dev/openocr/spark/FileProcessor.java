@@ -1,0 +1,196 @@
+package dev.openocr.spark;
+
+import dev.openocr.config.OcrJobConfig;
+import dev.openocr.document.Page;
+import dev.openocr.engine.OcrSession;
+import dev.openocr.engine.PageTimings;
+import dev.openocr.imageio.DecodeException;
+import dev.openocr.imageio.DecodeLimits;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.ImageDecoder;
+import dev.openocr.imageio.PageSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+
+/**
+ * Reads one input file and produces its page rows through a task's {@link PageRunner}. Every
+ * failure becomes an error row naming the file and the cause; nothing is thrown per file.
+ */
+final class FileProcessor {
+  private final PageRunner runner;
+  private final String model;
+  private final TaskOptions options;
+  private final DecodeLimits limits;
+  private final HadoopConf hadoopConf;
+  private final JobMetrics metrics;
+
+  FileProcessor(PageRunner runner, String model, TaskOptions options, HadoopConf hadoopConf,
+      JobMetrics metrics) {
+    this.runner = runner;
+    this.model = model;
+    this.options = options;
+    this.limits = options.limits();
+    this.hadoopConf = hadoopConf;
+    this.metrics = metrics;
+  }
+
+  /** Either an error row for the whole file, or an open file to take pages from. */
+  record Opened(Row errorRow, OpenFile file) {}
+
+  Opened open(Row in) {
+    String path = in.getString(in.fieldIndex("path"));
+    Object modified = in.get(in.fieldIndex("modificationTime"));
+    long length = in.getLong(in.fieldIndex("length"));
+    PageRows.Source src = new PageRows.Source(path, modified, length, model);
+    if (metrics != null) {
+      metrics.files.add(1);
+    }
+    long t0 = System.nanoTime();
+    try {
+      limits.checkBytes(path, length);
+      byte[] bytes = hasContent(in) ? (byte[]) in.get(in.fieldIndex("content")) : read(path);
+      // Headers are parsed under the time budget too: a hostile file may loop in its parser.
+      PageSource pages = runner.run(session -> ImageDecoder.open(bytes, path, limits));
+      return new Opened(null, new OpenFile(src, pages, ms(t0)));
+    } catch (DecodeException e) {
+      return new Opened(fail(src, 0, ErrorCause.of(e.cause()), e.getMessage(), ms(t0)), null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DecodeException d) {
+        return new Opened(fail(src, 0, ErrorCause.of(d.cause()), d.getMessage(), ms(t0)), null);
+      }
+      return new Opened(fail(src, 0, ErrorCause.CORRUPT, path + ": cannot open: " + e.getCause(),
+          ms(t0)), null);
+    } catch (TimeoutException e) {
+      return new Opened(fail(src, 0, ErrorCause.TIMEOUT, path + ": opening took longer than "
+          + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0)), null);
+    } catch (IOException | RuntimeException e) {
+      return new Opened(fail(src, 0, ErrorCause.READ_FAILED, path + ": cannot read: " + e, ms(t0)),
+          null);
+    }
+  }
+
+  private static boolean hasContent(Row in) {
+    try {
+      return !in.isNullAt(in.fieldIndex("content"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Reads the whole file, refusing to read past the byte limit whatever the listing said. */
+  private byte[] read(String path) throws IOException, DecodeException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(hadoopConf.get());
+    try (InputStream in = fs.open(p)) {
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      limits.checkBytes(path, b.length);
+      return b;
+    }
+  }
+
+  private Row fail(PageRows.Source src, int page, ErrorCause cause, String detail, long decodeMs) {
+    if (metrics != null) {
+      metrics.error(cause);
+      metrics.decodeMs.add(decodeMs);
+    }
+    return PageRows.error(src, page, cause, detail, decodeMs, PageRows.now(options.java8Time()));
+  }
+
+  private static long ms(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** A decodable file; pages are decoded and read one per call. */
+  final class OpenFile implements AutoCloseable {
+    private final PageRows.Source src;
+    private final PageSource pages;
+    private long openMs;
+    private int next;
+    /** Page that ran out of time; the stuck call still holds the file, so the rest is skipped. */
+    private int timedOut = -1;
+
+    OpenFile(PageRows.Source src, PageSource pages, long openMs) {
+      this.src = src;
+      this.pages = pages;
+      this.openMs = openMs;
+    }
+
+    boolean hasNextPage() {
+      return next < pages.pageCount();
+    }
+
+    Row nextPage() {
+      int i = next++;
+      if (timedOut >= 0) {
+        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": skipped: page "
+            + timedOut + " exceeded the " + options.pageSeconds() + " s budget", 0);
+      }
+      long t0 = System.nanoTime();
+      long open = takeOpenMs();
+      try {
+        return runner.run(session -> page(session, i, open));
+      } catch (TimeoutException e) {
+        timedOut = i;
+        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": took longer than "
+            + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0) + open);
+      } catch (ExecutionException e) {
+        return fail(src, i, ErrorCause.OCR_FAILURE, src.uri() + ": page " + i + ": "
+            + e.getCause(), ms(t0) + open);
+      }
+    }
+
+    /** Decodes and reads page {@code i} on the runner's thread. */
+    private Row page(OcrSession session, int i, long openMs) {
+      long t0 = System.nanoTime();
+      GrayImage img;
+      try {
+        img = pages.page(i);
+      } catch (DecodeException e) {
+        return fail(src, i, ErrorCause.of(e.cause()), e.getMessage(), ms(t0) + openMs);
+      } catch (RuntimeException e) {
+        return fail(src, i, ErrorCause.CORRUPT, src.uri() + ": page " + i + ": " + e,
+            ms(t0) + openMs);
+      }
+      long decodeMs = ms(t0) + openMs;
+      Page page;
+      try {
+        page = session.ocr(img);
+      } catch (RuntimeException e) {
+        return fail(src, i, ErrorCause.OCR_FAILURE, src.uri() + ": page " + i + ": " + e,
+            decodeMs);
+      }
+      PageTimings t = session.lastTimings();
+      // Layout is cheap and belongs to assembling the recognized words.
+      PageRows.Millis m = new PageRows.Millis(decodeMs, t.detectMs(),
+          t.recognizeMs() + t.layoutMs());
+      if (metrics != null) {
+        metrics.pages.add(1);
+        metrics.words.add(page.words().size());
+        metrics.decodeMs.add(m.decode());
+        metrics.detectMs.add(m.detect());
+        metrics.recognizeMs.add(m.recognize());
+      }
+      return PageRows.ok(src, i, page, m, PageRows.now(options.java8Time()));
+    }
+
+    /** The time spent opening the file counts toward its first page's decode time. */
+    private long takeOpenMs() {
+      long o = openMs;
+      openMs = 0;
+      return o;
+    }
+
+    @Override
+    public void close() {
+      // After a timeout the stuck call may still read the file: leave it to the collector.
+      if (timedOut < 0) {
+        pages.close();
+      }
+    }
+  }
+}

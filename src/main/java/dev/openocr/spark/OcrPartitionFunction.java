@@ -1,0 +1,62 @@
+package dev.openocr.spark;
+
+import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.OcrEngine;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.sql.Row;
+
+/**
+ * OCR of one partition of input files: rows {@code (path, modificationTime, length[, content])}
+ * in, one {@link OcrSchemas#PAGES} row per page out, and one error row per failed file. Holds
+ * only serializable settings; the engine comes from the executor's {@link EngineCache}, and the
+ * task's session is opened at partition start and closed when the task ends.
+ */
+public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final EngineFactory factory;
+  private final EngineOptions options;
+  private final TaskOptions taskOptions;
+  private final HadoopConf hadoopConf;
+  private final JobMetrics metrics;
+
+  /**
+   * @param options engine options; device and threads are replaced per task
+   * @param hadoopConf used when the input rows carry no {@code content} column
+   * @param metrics accumulators, may be null
+   */
+  public OcrPartitionFunction(EngineFactory factory, EngineOptions options,
+      TaskOptions taskOptions, HadoopConf hadoopConf, JobMetrics metrics) {
+    this.factory = factory;
+    this.options = options;
+    this.taskOptions = taskOptions;
+    this.hadoopConf = hadoopConf;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> input) {
+    TaskContext tc = TaskContext.get();
+    Map<String, ResourceInformation> res = tc == null ? Map.of() : tc.resourcesJMap();
+    int threads = tc == null ? 1 : Math.max(1, tc.cpus());
+    EngineOptions taskEngine = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
+    OcrEngine engine = EngineCache.get(factory, taskEngine, ms -> {
+      if (metrics != null) {
+        metrics.engineLoadMs.add(ms);
+      }
+    });
+    PageRunner runner = new PageRunner(engine, taskOptions.pageSeconds() * 1000L);
+    FileProcessor files = new FileProcessor(runner, engine.modelId(), taskOptions, hadoopConf,
+        metrics);
+    PageRowIterator rows = new PageRowIterator(input, files, runner);
+    if (tc != null) {
+      // Closes the session also when the task fails or stops consuming early.
+      tc.addTaskCompletionListener((TaskContext ctx) -> rows.close());
+    }
+    return FaultInjector.wrap(rows, taskOptions.faultAfterPages(), tc);
+  }
+}

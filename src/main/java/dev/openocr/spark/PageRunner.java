@@ -1,0 +1,106 @@
+package dev.openocr.spark;
+
+import dev.openocr.engine.OcrEngine;
+import dev.openocr.engine.OcrSession;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs each page's work on a worker thread that owns the task's {@link OcrSession}, with a time
+ * budget per page. A page over budget is abandoned: its worker (and session, which the stuck
+ * call still uses) is retired and closes its session when the call returns; the next page gets a
+ * fresh worker and session. Not thread-safe: one per task.
+ */
+final class PageRunner implements AutoCloseable {
+  /** How long close waits for the worker to close its session, seconds. */
+  private static final long CLOSE_WAIT_SECONDS = 60;
+
+  /** Work on one page with the worker's session. */
+  interface Work<T> {
+    T run(OcrSession session) throws Exception;
+  }
+
+  private final OcrEngine engine;
+  private final long timeoutMillis;
+  private Worker worker;
+
+  PageRunner(OcrEngine engine, long timeoutMillis) {
+    this.engine = engine;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /**
+   * The work's result.
+   *
+   * @throws TimeoutException when the page took longer than the budget (the work is abandoned)
+   * @throws ExecutionException when the work threw
+   */
+  <T> T run(Work<T> work) throws TimeoutException, ExecutionException {
+    if (worker == null) {
+      worker = new Worker();
+    }
+    Worker w = worker;
+    Future<T> f = w.executor.submit(() -> work.run(w.session()));
+    try {
+      return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      worker = null;
+      w.retire();
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      worker = null;
+      w.retire();
+      throw new IllegalStateException("Interrupted while waiting for a page", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      Worker w = worker;
+      worker = null;
+      w.retire();
+      try {
+        w.executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A single thread and the session only it touches. */
+  private final class Worker {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "openocr-page-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    private OcrSession session;
+
+    /** The session, opened on first use on the worker thread. */
+    OcrSession session() {
+      if (session == null) {
+        session = engine.session();
+      }
+      return session;
+    }
+
+    /** Closes the session once queued work is done (on the worker thread), then stops. */
+    void retire() {
+      executor.submit(() -> {
+        if (session != null) {
+          session.close();
+          session = null;
+        }
+      });
+      executor.shutdown();
+    }
+  }
+}

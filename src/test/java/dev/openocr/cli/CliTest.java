@@ -1,0 +1,109 @@
+package dev.openocr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.openocr.config.OcrJobConfig;
+import dev.openocr.export.JsonExport;
+import dev.openocr.imageio.TestImages;
+import dev.openocr.spark.TestEngines;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The run flags map to settings; query and export work over a job's output. */
+class CliTest {
+  @TempDir
+  static Path tmp;
+  private static SparkSession spark;
+  private static Path out;
+
+  @BeforeAll
+  static void runJob() throws Exception {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in);
+    Files.write(in.resolve("scan.png"), TestImages.png(TestImages.page(320, 160, 3)));
+    Files.write(in.resolve("multi.tif"), TestImages.tiff(
+        List.of(TestImages.page(200, 100, 1), TestImages.page(200, 100, 2))));
+    Files.write(in.resolve("bad.png"), new byte[] {9, 9, 9});
+    out = tmp.resolve("out");
+    // The whole command line; it stops its own session.
+    int code = Main.execute("run", "--input", in.toString(), "--output", out.toString(),
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.sql.shuffle.partitions=4",
+        "--conf", "openocr.engine.factory=" + TestEngines.Blobs.class.getName());
+    assertThat(code).isZero();
+    assertThat(Files.readString(out.resolve("_summary.json"))).contains("\"pages\": 3");
+    spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void runFlagsBecomeSettings() {
+    RunCommand r = new RunCommand();
+    new CommandLine(r).parseArgs("--input", "a/", "hdfs:///b", "--input", "c", "--output", "o",
+        "--mode", "append", "--incremental", "--limit-pixels", "1000", "--max-file-bytes", "99",
+        "--conf", "openocr.pdf.dpi=150", "--conf", "spark.executor.memory=2g", "--lang", "ko");
+    OcrJobConfig c = OcrJobConfig.of(r.settings());
+    assertThat(c.inputs()).containsExactly("a/", "hdfs:///b", "c");
+    assertThat(c.mode()).isEqualTo(OcrJobConfig.Mode.APPEND);
+    assertThat(c.incremental()).isTrue();
+    assertThat(c.maxPixels()).isEqualTo(1000);
+    assertThat(c.maxFileBytes()).isEqualTo(99);
+    assertThat(c.pdfDpi()).isEqualTo(150);
+    assertThat(c.lang()).isEqualTo("ko");
+    assertThat(r.settings()).doesNotContainKey("spark.executor.memory");
+  }
+
+  @Test
+  void queryPrintsCsvAndJson() {
+    QueryCommand.register(spark, out.toString());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    QueryCommand.print(spark.sql("SELECT regexp_extract(source, '[^/]+$', 0) AS name, page, "
+        + "status FROM pages ORDER BY name, page"), QueryCommand.Format.CSV,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "name,page,status", "bad.png,0,error", "multi.tif,0,ok", "multi.tif,1,ok",
+        "scan.png,0,ok");
+    bytes.reset();
+    QueryCommand.print(spark.sql("SELECT count(*) AS n FROM words"), QueryCommand.Format.JSON,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(bytes.toString(StandardCharsets.UTF_8).strip()).isEqualTo("{\"n\":6}");
+    assertThat(QueryCommand.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+  }
+
+  @Test
+  void exportWritesOneJsonPerPageNamedAfterTheSource() throws Exception {
+    Path dir = tmp.resolve("json");
+    int n = ExportCommand.export(spark, out.toString(), new JsonExport(), dir);
+    assertThat(n).isEqualTo(3);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("scan.json", "multi.json", "multi-p1.json");
+    }
+    JsonObject o = JsonParser.parseString(Files.readString(dir.resolve("multi-p1.json")))
+        .getAsJsonObject();
+    assertThat(o.get("image").getAsString()).isEqualTo("multi.tif");
+    assertThat(o.get("width").getAsInt()).isEqualTo(200);
+    assertThat(o.getAsJsonArray("words")).hasSize(2);
+    assertThat(o.getAsJsonArray("words").get(0).getAsJsonObject().getAsJsonArray("box"))
+        .hasSize(4);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.openocr.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OcrJobConfigTest {
+  private static final Map<String, String> BASE =
+      Map.of(OcrJobConfig.INPUT, "in/a, hdfs:///b/", OcrJobConfig.OUTPUT, "out");
+
+  @Test
+  void defaultsApplyWhenKeysAreMissing() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThat(c.inputs()).containsExactly("in/a", "hdfs:///b/");
+    assertThat(c.mode()).isEqualTo(OcrJobConfig.Mode.ERROR);
+    assertThat(c.maxPixels()).isEqualTo(OcrJobConfig.MAX_PIXELS_DEFAULT);
+    assertThat(c.pdfDpi()).isEqualTo(300);
+    assertThat(c.detector()).isNull();
+    assertThat(c.with(OcrJobConfig.INPUT, "/a/{x,y}/*.png,/b").inputs())
+        .containsExactly("/a/{x,y}/*.png", "/b");
+    assertThat(c.with(OcrJobConfig.MODE, "Append").mode()).isEqualTo(OcrJobConfig.Mode.APPEND);
+  }
+
+  @Test
+  void badValuesAreNamedInTheError() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThatThrownBy(() -> c.with(OcrJobConfig.MAX_PIXELS, "-5"))
+        .hasMessage("Invalid openocr.limit.pixels: -5 (pixels > 0)");
+    assertThatThrownBy(() -> c.with(OcrJobConfig.PDF_DPI, "abc"))
+        .hasMessageContaining("abc");
+    assertThatThrownBy(() -> c.with(OcrJobConfig.MODE, "replace"))
+        .hasMessageContaining("replace");
+    assertThatThrownBy(() -> c.with("openocr.limit.pixel", "5"))
+        .hasMessage("Unknown setting: openocr.limit.pixel");
+    assertThatThrownBy(() -> OcrJobConfig.of(Map.of(OcrJobConfig.OUTPUT, "o")))
+        .hasMessageContaining(OcrJobConfig.INPUT);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.openocr.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.openocr.engine.EngineOptions;
+import dev.openocr.engine.OcrEngine;
+import dev.openocr.imageio.GrayImage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class PageRunnerTest {
+  @Test
+  void abandonsAPageOverBudgetAndGoesOnWithAFreshSession() throws Exception {
+    OcrEngine engine = new TestEngines.Slow().create(EngineOptions.defaults());
+    int opened = SlowDetector.OPENED.get();
+    int closed = SlowDetector.CLOSED.get();
+    PageRunner runner = new PageRunner(engine, 500);
+    try {
+      int w = runner.run(s -> s.ocr(GrayImage.blank(100, 40)).width());
+      assertThat(w).isEqualTo(100);
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> runner.run(s -> s.ocr(GrayImage.blank(777, 40))))
+          .isInstanceOf(TimeoutException.class);
+      assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);
+      int w2 = runner.run(s -> s.ocr(GrayImage.blank(120, 40)).width());
+      assertThat(w2).isEqualTo(120);
+      assertThatThrownBy(() -> runner.run(s -> {
+        throw new IllegalStateException("boom");
+      })).isInstanceOf(ExecutionException.class).hasRootCauseMessage("boom");
+    } finally {
+      runner.close();
+    }
+    assertThat(SlowDetector.OPENED.get() - opened).isEqualTo(2);
+    // The abandoned session closes once its interrupted call returns.
+    for (int i = 0; i < 50 && SlowDetector.CLOSED.get() - closed < 2; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(SlowDetector.CLOSED.get() - closed).isEqualTo(2);
+  }
+}
