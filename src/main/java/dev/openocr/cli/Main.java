@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         // one line per subcommand; keep this list sorted by name
+        RenderCommand.class,
+        ServeCommand.class,
     })
 public final class Main implements Runnable {
 

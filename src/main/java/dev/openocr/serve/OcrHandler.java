@@ -1,0 +1,198 @@
+package dev.openocr.serve;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import dev.openocr.document.Block;
+import dev.openocr.document.Line;
+import dev.openocr.document.Page;
+import dev.openocr.document.Word;
+import dev.openocr.engine.OcrSession;
+import dev.openocr.engine.PageTimings;
+import dev.openocr.export.ExportFormat;
+import dev.openocr.export.Exporters;
+import dev.openocr.export.PageJson;
+import dev.openocr.imageio.GrayImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code POST /v1/ocr}: an image body or multipart upload in, the read pages out. */
+final class OcrHandler {
+  private static final long NANOS_PER_MILLI = 1_000_000;
+
+  /** One read page with its stage timings. */
+  private record PageResult(Page page, PageTimings timings) {}
+
+  /** What a worker produced, with its own timings in milliseconds. */
+  private record Result(List<PageResult> pages, long queueMs, long decodeMs) {}
+
+  private final WorkerPool pool;
+  private final ServerConfig config;
+  private final ServerMetrics metrics;
+  private final String modelId;
+
+  OcrHandler(WorkerPool pool, ServerConfig config, ServerMetrics metrics, String modelId) {
+    this.pool = pool;
+    this.config = config;
+    this.metrics = metrics;
+    this.modelId = modelId;
+  }
+
+  void handle(HttpExchange ex) throws IOException {
+    long start = System.nanoTime();
+    OcrRequest req = OcrRequest.parse(ex.getRequestURI().getRawQuery());
+    byte[] body = readBody(ex);
+    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      Multipart.Part part = Multipart.firstFile(body, contentType);
+      body = part.content();
+      if (!part.fileName().isBlank() && req.name().equals(OcrRequest.DEFAULT_NAME)) {
+        req = req.withName(part.fileName());
+      }
+    }
+    if (body.length == 0) {
+      throw new HttpError(400, "Empty upload: POST an image as the body or as multipart file");
+    }
+    byte[] image = body;
+    String name = req.name();
+    long submitted = System.nanoTime();
+    Future<Result> future = pool.submit(s -> read(s, image, name, submitted));
+    Result result = await(future, start);
+    int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
+    metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
+    List<PageResult> pages = filter(result.pages(), req.minConfidence());
+    if (req.format() == ExportFormat.JSON) {
+      Responses.json(ex, 200, json(req, pages, result, start));
+    } else {
+      if (req.page() >= pages.size()) {
+        throw new HttpError(400, "Invalid page: " + req.page() + "; the upload has "
+            + pages.size() + " page(s)");
+      }
+      ex.getResponseHeaders().set("X-Page-Count", Integer.toString(pages.size()));
+      Responses.send(ex, 200, req.format().contentType(), Exporters.of(req.format())
+          .toBytes(name, req.page(), pages.get(req.page()).page()));
+    }
+  }
+
+  private Result read(OcrSession session, byte[] image, String name, long submitted) {
+    long t0 = System.nanoTime();
+    List<GrayImage> images = UploadDecoder.decode(image, name, config.maxPixels(),
+        config.maxPages());
+    long t1 = System.nanoTime();
+    List<PageResult> pages = new ArrayList<>(images.size());
+    for (GrayImage img : images) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new HttpError(503, "Timed out reading " + name);
+      }
+      Page p = session.ocr(img);
+      pages.add(new PageResult(p, session.lastTimings()));
+    }
+    return new Result(pages, (t0 - submitted) / NANOS_PER_MILLI, (t1 - t0) / NANOS_PER_MILLI);
+  }
+
+  private Result await(Future<Result> future, long start) {
+    long left = config.timeoutMillis() - (System.nanoTime() - start) / NANOS_PER_MILLI;
+    try {
+      return future.get(Math.max(1, left), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new HttpError(503, "OCR took longer than " + config.timeoutMillis() + " ms");
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new HttpError(503, "Server is shutting down");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof HttpError h) {
+        throw h;
+      }
+      throw new IllegalStateException("OCR failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private byte[] readBody(HttpExchange ex) throws IOException {
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > config.maxBodyBytes()) {
+          throw tooLarge(declared);
+        }
+      } catch (NumberFormatException e) {
+        throw new HttpError(400, "Invalid Content-Length: " + declared);
+      }
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
+      if (b.length > config.maxBodyBytes()) {
+        throw tooLarge("more than " + config.maxBodyBytes());
+      }
+      return b;
+    }
+  }
+
+  private HttpError tooLarge(String size) {
+    return new HttpError(413, "Upload of " + size + " bytes; the limit is "
+        + config.maxBodyBytes());
+  }
+
+  /** Drops words below the threshold and the lines and blocks left empty. */
+  private static List<PageResult> filter(List<PageResult> pages, double min) {
+    if (min <= 0) {
+      return pages;
+    }
+    List<PageResult> out = new ArrayList<>(pages.size());
+    for (PageResult r : pages) {
+      List<Block> blocks = new ArrayList<>();
+      for (Block b : r.page().blocks()) {
+        List<Line> lines = new ArrayList<>();
+        for (Line l : b.lines()) {
+          List<Word> kept = l.words().stream().filter(w -> w.confidence() >= min).toList();
+          if (!kept.isEmpty()) {
+            lines.add(new Line(kept));
+          }
+        }
+        if (!lines.isEmpty()) {
+          blocks.add(new Block(lines));
+        }
+      }
+      Page p = r.page();
+      out.add(new PageResult(new Page(p.width(), p.height(), blocks, p.orientation(),
+          p.orientationConfidence()), r.timings()));
+    }
+    return out;
+  }
+
+  private JsonObject json(OcrRequest req, List<PageResult> pages, Result result, long start) {
+    JsonObject o = new JsonObject();
+    o.addProperty("model", modelId);
+    o.addProperty("source", req.name());
+    o.addProperty("minConfidence", req.minConfidence());
+    JsonArray arr = new JsonArray();
+    long ocrMs = 0;
+    for (int i = 0; i < pages.size(); i++) {
+      PageResult r = pages.get(i);
+      JsonObject p = PageJson.toJson(req.name(), i, r.page());
+      JsonObject t = new JsonObject();
+      t.addProperty("detectMs", r.timings().detectMs());
+      t.addProperty("recognizeMs", r.timings().recognizeMs());
+      t.addProperty("layoutMs", r.timings().layoutMs());
+      p.add("timings", t);
+      arr.add(p);
+      ocrMs += r.timings().totalMs();
+    }
+    o.add("pages", arr);
+    JsonObject t = new JsonObject();
+    t.addProperty("queueMs", result.queueMs());
+    t.addProperty("decodeMs", result.decodeMs());
+    t.addProperty("ocrMs", ocrMs);
+    t.addProperty("totalMs", (System.nanoTime() - start) / NANOS_PER_MILLI);
+    o.add("timings", t);
+    return o;
+  }
+}
