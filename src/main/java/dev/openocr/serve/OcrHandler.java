@@ -26,6 +26,11 @@ import java.util.concurrent.TimeoutException;
 /** {@code POST /v1/ocr}: an image body or multipart upload in, the read pages out. */
 final class OcrHandler {
   private static final long NANOS_PER_MILLI = 1_000_000;
+  /** An oversized body is read and dropped up to this many times the limit ... */
+  static final long DRAIN_FACTOR = 4;
+  /** ... and never more than this many bytes; beyond, the connection is simply closed. */
+  static final long DRAIN_MAX_BYTES = 256L << 20;
+  static final int DRAIN_BUFFER = 64 << 10;
 
   /** One read page with its stage timings. */
   private record PageResult(Page page, PageTimings timings) {}
@@ -118,21 +123,37 @@ final class OcrHandler {
 
   private byte[] readBody(HttpExchange ex) throws IOException {
     String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > config.maxBodyBytes()) {
-          throw tooLarge(declared);
-        }
-      } catch (NumberFormatException e) {
-        throw new HttpError(400, "Invalid Content-Length: " + declared);
-      }
+    long length;
+    try {
+      length = declared == null ? -1 : Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      throw new HttpError(400, "Invalid Content-Length: " + declared);
     }
     try (InputStream in = ex.getRequestBody()) {
+      if (length > config.maxBodyBytes()) {
+        drain(in);
+        throw tooLarge(declared);
+      }
       byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
       if (b.length > config.maxBodyBytes()) {
+        drain(in);
         throw tooLarge("more than " + config.maxBodyBytes());
       }
       return b;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body (up to a bound), so the client, still
+   * sending, gets the 413 rather than a reset connection.
+   */
+  private void drain(InputStream in) throws IOException {
+    long limit = Math.min(DRAIN_FACTOR * config.maxBodyBytes(), DRAIN_MAX_BYTES);
+    byte[] buf = new byte[DRAIN_BUFFER];
+    long total = 0;
+    int n;
+    while (total < limit && (n = in.read(buf)) > 0) {
+      total += n;
     }
   }
 

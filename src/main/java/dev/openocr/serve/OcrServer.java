@@ -104,7 +104,8 @@ public final class OcrServer implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     String route = routeName(path);
     int status = 500;
-    try (ex) {
+    // Not try-with-resources: the exchange must stay open while a catch block answers.
+    try {
       status = dispatch(ex, path);
     } catch (HttpError e) {
       status = e.status();
@@ -115,6 +116,7 @@ public final class OcrServer implements AutoCloseable {
       answerError(ex, status, "Internal error: " + e.getMessage());
     } finally {
       metrics.request(route, status);
+      ex.close();
     }
   }
 

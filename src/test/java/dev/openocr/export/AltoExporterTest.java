@@ -33,12 +33,8 @@ class AltoExporterTest {
   private final Page page = Pages.sample();
   private final byte[] xml = new AltoExporter().toBytes("s3a://bucket/scans/a&b \"1\".tif", 2, page);
 
-  /** The ALTO schema, its xlink import resolved beside it; only file: URLs may be read. */
   static Schema schema() throws SAXException {
-    SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    return f.newSchema(XSD);
+    return AltoSchema.get();
   }
 
   @Test
