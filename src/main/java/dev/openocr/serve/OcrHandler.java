@@ -18,10 +18,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** {@code POST /v1/ocr}: an image body or multipart upload in, the read pages out. */
 final class OcrHandler {
@@ -68,8 +64,8 @@ final class OcrHandler {
     byte[] image = body;
     String name = req.name();
     long submitted = System.nanoTime();
-    Future<Result> future = pool.submit(s -> read(s, image, name, submitted));
-    Result result = await(future, start);
+    long left = config.timeoutMillis() - (submitted - start) / NANOS_PER_MILLI;
+    Result result = pool.call(s -> read(s, image, name, submitted), Math.max(1, left));
     int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
     metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
     List<PageResult> pages = filter(result.pages(), req.minConfidence());
@@ -100,25 +96,6 @@ final class OcrHandler {
       pages.add(new PageResult(p, session.lastTimings()));
     }
     return new Result(pages, (t0 - submitted) / NANOS_PER_MILLI, (t1 - t0) / NANOS_PER_MILLI);
-  }
-
-  private Result await(Future<Result> future, long start) {
-    long left = config.timeoutMillis() - (System.nanoTime() - start) / NANOS_PER_MILLI;
-    try {
-      return future.get(Math.max(1, left), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new HttpError(503, "OCR took longer than " + config.timeoutMillis() + " ms");
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new HttpError(503, "Server is shutting down");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof HttpError h) {
-        throw h;
-      }
-      throw new IllegalStateException("OCR failed: " + e.getCause(), e.getCause());
-    }
   }
 
   private byte[] readBody(HttpExchange ex) throws IOException {
