@@ -12,9 +12,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes an uploaded image (PNG, JPEG, BMP, GIF, TIFF with several pages) with the JDK's
- * javax.imageio, checking page count and pixel limits from the headers before decoding pixels.
- * A small stand-in for the project's full image decoder.
+ * Decodes an upload: PNG, JPEG, BMP, GIF, TIFF (several pages) with the JDK's javax.imageio,
+ * PDF with PDFBox; page count and pixel limits are checked from the headers before decoding
+ * pixels. A small stand-in for the project's full image decoder.
  */
 final class UploadDecoder {
   private static final byte[] PDF_MAGIC = "%PDF".getBytes(StandardCharsets.US_ASCII);
@@ -34,13 +34,13 @@ final class UploadDecoder {
    */
   static List<GrayImage> decode(byte[] bytes, String name, long maxPixels, int maxPages) {
     if (startsWith(bytes, PDF_MAGIC)) {
-      throw new HttpError(415, name + " is a PDF: this server reads PNG, JPEG, BMP, GIF and TIFF");
+      return PdfPages.render(bytes, name, maxPixels, maxPages);
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new HttpError(415, name + " is not an image this server reads "
-            + "(PNG, JPEG, BMP, GIF, TIFF)");
+            + "(PNG, JPEG, BMP, GIF, TIFF, PDF)");
       }
       ImageReader reader = readers.next();
       try {

@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.transform.stream.StreamSource;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,12 +187,39 @@ class OcrServerTest {
   }
 
   @Test
+  void rendersPdfPages() throws Exception {
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      for (int n = 1; n <= 2; n++) {
+        PDPage page = new PDPage(new PDRectangle(300, 150));
+        doc.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          for (int i = 0; i < n + 1; i++) {
+            // PDF y grows upwards: words on one row near the top, solid black.
+            cs.addRect(20 + i * 60, 110, 30, 10);
+          }
+          cs.fill();
+        }
+      }
+      doc.save(pdf);
+    }
+    JsonArray pages = json(post("/v1/ocr", pdf.toByteArray(), "application/pdf"))
+        .getAsJsonArray("pages");
+    assertThat(pages).hasSize(2);
+    JsonObject first = pages.get(0).getAsJsonObject();
+    // 300 pt at 200 dpi.
+    assertThat(first.get("width").getAsInt()).isEqualTo(833);
+    assertThat(first.get("text").getAsString()).isEqualTo("w1 w1");
+    assertThat(pages.get(1).getAsJsonObject().get("text").getAsString()).isEqualTo("w1 w1 w1");
+  }
+
+  @Test
   void badUploadsGetClear4xx() throws Exception {
     assertError(post("/v1/ocr", new byte[0], "image/png"), 400, "empty");
     assertError(post("/v1/ocr", "hello, not an image".getBytes(StandardCharsets.UTF_8),
         "image/png"), 415, "not an image");
     assertError(post("/v1/ocr", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII),
-        "application/pdf"), 415, "PDF");
+        "application/pdf"), 400, "cannot read pdf");
     byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
     assertError(post("/v1/ocr", truncated, "image/png"), 400, "cannot decode");
     assertError(post("/v1/ocr", new byte[(int) MAX_BODY + 1], "image/png"), 413, "limit");
