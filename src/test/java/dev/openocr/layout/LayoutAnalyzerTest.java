@@ -55,6 +55,15 @@ class LayoutAnalyzerTest {
 
   @Test
   void twoColumnPageReadsHeaderThenLeftColumnThenRightColumn() {
+    assertTwoColumnOrder(assemble(twoColumnPage()));
+  }
+
+  @Test
+  void skewedTwoColumnPageReadsInTheSameOrder() {
+    assertTwoColumnOrder(assemble(Words.rotate(twoColumnPage(), 4, WIDTH / 2.0, HEIGHT / 2.0)));
+  }
+
+  private static List<Word> twoColumnPage() {
     List<Word> words = new ArrayList<>();
     words.addAll(line("A Title That Spans Both Columns Of The Page", 60, 40));
     // Left and right columns, each with two paragraphs whose gaps line up across the gutter.
@@ -65,9 +74,10 @@ class LayoutAnalyzerTest {
         "right three nu"));
     words.addAll(paragraph(520, 240, 28, "right four xi omicron", "right five pi"));
     words.addAll(line("a footer line that also spans the whole page width", 60, 400));
+    return words;
+  }
 
-    Page p = assemble(words);
-
+  private static void assertTwoColumnOrder(Page p) {
     assertThat(lineTexts(p)).containsExactly(
         "A Title That Spans Both Columns Of The Page",
         "left one alpha beta", "left two gamma delta", "left three eps",
@@ -77,6 +87,24 @@ class LayoutAnalyzerTest {
         "a footer line that also spans the whole page width");
     assertThat(p.blocks()).hasSize(6);
     assertThat(p.blocks().get(1).text()).startsWith("left one").endsWith("left three eps");
+  }
+
+  @Test
+  void threeColumnsReadLeftToRightWithUnalignedLines() {
+    List<Word> words = new ArrayList<>();
+    words.addAll(paragraph(40, 100, 28, "first col line one", "first col line two",
+        "first col line three"));
+    // Middle column starts lower and uses a different line pitch.
+    words.addAll(paragraph(360, 114, 31, "mid col one", "mid col two", "mid col three",
+        "mid col four"));
+    words.addAll(paragraph(640, 90, 26, "last col one a", "last col two b"));
+
+    Page p = assemble(words);
+
+    assertThat(lineTexts(p)).containsExactly("first col line one", "first col line two",
+        "first col line three", "mid col one", "mid col two", "mid col three", "mid col four",
+        "last col one a", "last col two b");
+    assertThat(p.blocks()).hasSize(3);
   }
 
   @Test
