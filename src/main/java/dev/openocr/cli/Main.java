@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         // one line per subcommand; keep this list sorted by name
         RenderCommand.class,
         ServeCommand.class,
+        TrainDetectorCommand.class,
+        TrainRecognizerCommand.class,
     })
 public final class Main implements Runnable {
 

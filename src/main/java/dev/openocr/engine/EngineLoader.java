@@ -1,10 +1,32 @@
 package dev.openocr.engine;
 
-/** Loads model bundles into an engine. */
+import dev.openocr.detect.DetectorModel;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.recognize.RecognizerModel;
+
+/** Loads the detector and recognizer bundles named in the options into an engine. */
 final class EngineLoader {
   private EngineLoader() {}
 
   static OcrEngine load(EngineOptions options) {
-    throw new UnsupportedOperationException("model loading lands with the detector/recognizer");
+    NativeSetup.configure(options.threads());
+    DetectorModel det = DetectorModel.load(ModelBundle.open(options.detector()), options.device());
+    RecognizerModel rec;
+    try {
+      rec = RecognizerModel.load(ModelBundle.open(options.recognizer()), options.device());
+    } catch (RuntimeException e) {
+      det.close();
+      throw e;
+    }
+    String id = det.id() + "+" + rec.id();
+    AutoCloseable resources = () -> {
+      try {
+        det.close();
+      } finally {
+        rec.close();
+      }
+    };
+    return new OcrEngine(det::newDetector, rec::newRecognizer, id, resources,
+        options.detectOrientation());
   }
 }

@@ -1,0 +1,118 @@
+package dev.openocr.detect;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import dev.openocr.nn.Devices;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.nn.Params;
+
+/**
+ * A loaded detector bundle, shared by the threads of a JVM; each thread takes its own
+ * {@link TextDetector} from {@link #newDetector}.
+ */
+public final class DetectorModel implements AutoCloseable {
+  public static final String KIND = "detector";
+  private static final Shape INIT_SHAPE = new Shape(1, 1, 64, 64);
+
+  private final Model model;
+  private final DetectorSpec spec;
+  private final DetectorOptions defaults;
+  private final String id;
+
+  private DetectorModel(Model model, DetectorSpec spec, DetectorOptions defaults, String id) {
+    this.model = model;
+    this.spec = spec;
+    this.defaults = defaults;
+    this.id = id;
+  }
+
+  /** An untrained (random) model for training or tests. */
+  public static DetectorModel create(DetectorSpec spec, String device) {
+    Model m = Model.newInstance("detector", Devices.of(device));
+    CraftNet net = new CraftNet(spec);
+    m.setBlock(net);
+    net.initialize(m.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
+    return new DetectorModel(m, spec, DetectorOptions.defaults(), "untrained");
+  }
+
+  /** Loads a bundle, checking its weights' sha256. */
+  public static DetectorModel load(ModelBundle bundle, String device) {
+    if (!KIND.equals(bundle.kind())) {
+      throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
+          + " bundle, not a detector");
+    }
+    DetectorSpec spec = DetectorSpec.of(bundle.architecture().get("variant").getAsString());
+    byte[] weights = bundle.weights();
+    Model m = Model.newInstance(bundle.id(), Devices.of(device));
+    CraftNet net = new CraftNet(spec);
+    m.setBlock(net);
+    net.initialize(m.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
+    Params.load(net, m.getNDManager(), weights, bundle.location());
+    DetectorOptions opts = optionsOf(bundle.manifest().getAsJsonObject("inference"));
+    return new DetectorModel(m, spec, opts, bundle.versionedId());
+  }
+
+  static DetectorOptions optionsOf(JsonObject o) {
+    DetectorOptions d = DetectorOptions.defaults();
+    if (o == null) {
+      return d;
+    }
+    HeatmapPostProcessor.Thresholds t = d.thresholds();
+    return new DetectorOptions(
+        o.has("magRatio") ? o.get("magRatio").getAsDouble() : d.magRatio(),
+        o.has("maxSide") ? o.get("maxSide").getAsInt() : d.maxSide(),
+        o.has("tileSize") ? o.get("tileSize").getAsInt() : d.tileSize(),
+        o.has("tileOverlap") ? o.get("tileOverlap").getAsInt() : d.tileOverlap(),
+        new HeatmapPostProcessor.Thresholds(
+            o.has("textThreshold") ? o.get("textThreshold").getAsDouble() : t.textThreshold(),
+            o.has("linkThreshold") ? o.get("linkThreshold").getAsDouble() : t.linkThreshold(),
+            o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
+            o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()));
+  }
+
+  public static JsonObject optionsJson(DetectorOptions o) {
+    JsonObject j = new JsonObject();
+    j.addProperty("magRatio", o.magRatio());
+    j.addProperty("maxSide", o.maxSide());
+    j.addProperty("tileSize", o.tileSize());
+    j.addProperty("tileOverlap", o.tileOverlap());
+    j.addProperty("textThreshold", o.thresholds().textThreshold());
+    j.addProperty("linkThreshold", o.thresholds().linkThreshold());
+    j.addProperty("lowText", o.thresholds().lowText());
+    j.addProperty("minSize", o.thresholds().minSize());
+    return j;
+  }
+
+  /** A detector with the bundle's own inference settings. */
+  public TextDetector newDetector() {
+    return newDetector(defaults);
+  }
+
+  /** A detector for the calling thread with explicit settings; close it when done. */
+  public TextDetector newDetector(DetectorOptions options) {
+    return new DjlDetector(model.newPredictor(new DetectorTranslator()), spec, options);
+  }
+
+  public DetectorOptions defaults() {
+    return defaults;
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  public DetectorSpec spec() {
+    return spec;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

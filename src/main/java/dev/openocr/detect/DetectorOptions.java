@@ -1,0 +1,41 @@
+package dev.openocr.detect;
+
+/**
+ * Inference settings of the detector.
+ *
+ * @param magRatio scale applied to the page before detection (small print needs more than 1)
+ * @param maxSide pages whose scaled long side exceeds this are shrunk to it (pixels)
+ * @param tileSize scaled pages larger than this on a side run in overlapping tiles (pixels)
+ * @param tileOverlap overlap between tiles (pixels, at network scale)
+ * @param thresholds post-processing thresholds
+ */
+public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
+                              HeatmapPostProcessor.Thresholds thresholds) {
+  public DetectorOptions {
+    if (!(magRatio > 0 && magRatio <= 8)) {
+      throw new IllegalArgumentException("Invalid mag ratio: " + magRatio);
+    }
+    if (tileSize < 256 || tileSize % DetectorSpec.PAD_MULTIPLE != 0) {
+      throw new IllegalArgumentException("Invalid tile size: " + tileSize
+          + " (>= 256, a multiple of 32)");
+    }
+    if (tileOverlap < 0 || tileOverlap >= tileSize / 2) {
+      throw new IllegalArgumentException("Invalid tile overlap: " + tileOverlap);
+    }
+    if (maxSide < tileSize) {
+      throw new IllegalArgumentException("Invalid max side: " + maxSide + " < tile size " + tileSize);
+    }
+  }
+
+  public static DetectorOptions defaults() {
+    return new DetectorOptions(1.5, 12288, 1280, 128, HeatmapPostProcessor.Thresholds.defaults());
+  }
+
+  public DetectorOptions withMagRatio(double m) {
+    return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds);
+  }
+
+  public DetectorOptions withThresholds(HeatmapPostProcessor.Thresholds t) {
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t);
+  }
+}

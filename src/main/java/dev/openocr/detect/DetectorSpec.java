@@ -1,0 +1,59 @@
+package dev.openocr.detect;
+
+import java.util.Arrays;
+
+/**
+ * A detector architecture and its inference defaults: one row per variant, as in CRAFT's reference
+ * (text_threshold 0.7, link_threshold 0.4, low_text 0.4, canvas 1280, mag 1.5) but tuned per
+ * variant. Region and affinity maps come out at half the input resolution.
+ *
+ * @param variant {@code lean} (CPU default) or {@code vgg16bn} (the paper's backbone)
+ * @param stemStride2 whether the first convolution already halves the resolution
+ * @param encoder channel width of each encoder stage (each stage after the first halves size)
+ * @param convs convolutions per encoder stage
+ * @param decoder channel width of each decoder stage, deepest first, ending at half resolution
+ * @param mean gray mean on the 0..1 scale, subtracted before the network
+ * @param std gray standard deviation on the 0..1 scale
+ */
+public record DetectorSpec(String variant, boolean stemStride2, int[] encoder, int[] convs,
+                           int[] decoder, float mean, float std) {
+
+  /** Input sides are padded to a multiple of this (five poolings). */
+  public static final int PAD_MULTIPLE = 32;
+
+  public DetectorSpec {
+    if (encoder.length != convs.length || encoder.length < 3) {
+      throw new IllegalArgumentException("Invalid encoder for " + variant + ": "
+          + Arrays.toString(encoder) + " / " + Arrays.toString(convs));
+    }
+    int expected = stemStride2 ? encoder.length - 1 : encoder.length - 2;
+    if (decoder.length != expected) {
+      throw new IllegalArgumentException("Variant " + variant + " needs " + expected
+          + " decoder stages, got " + decoder.length);
+    }
+    if (!(std > 0)) {
+      throw new IllegalArgumentException("Invalid std: " + std);
+    }
+  }
+
+  /** CPU-sized U-Net: about 0.2 M parameters, most work at the coarse stages. */
+  public static DetectorSpec lean() {
+    return new DetectorSpec("lean", true, new int[] {16, 24, 48, 64, 96}, new int[] {1, 1, 2, 2, 1},
+        new int[] {48, 32, 24, 16}, 0.5f, 0.25f);
+  }
+
+  /** CRAFT's VGG16-BN encoder with a U-Net decoder (about 20 M parameters). */
+  public static DetectorSpec vgg16bn() {
+    return new DetectorSpec("vgg16bn", false, new int[] {64, 128, 256, 512, 512, 512},
+        new int[] {2, 2, 3, 3, 3, 1}, new int[] {256, 128, 64, 32}, 0.5f, 0.25f);
+  }
+
+  public static DetectorSpec of(String variant) {
+    return switch (variant) {
+      case "lean" -> lean();
+      case "vgg16bn" -> vgg16bn();
+      default -> throw new IllegalArgumentException("Unknown detector variant: " + variant
+          + " (lean or vgg16bn)");
+    };
+  }
+}

@@ -1,0 +1,144 @@
+package dev.openocr.detect;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.openocr.geometry.Quad;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.Resize;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thread's detector: scale the page, run the network (in overlapping tiles when the page is
+ * large, stitching the heatmaps so words crossing tile edges stay whole), post-process, map back.
+ */
+final class DjlDetector implements TextDetector {
+  private final Predictor<DetectorTranslator.Input, Heatmaps> predictor;
+  private final DetectorSpec spec;
+  private final DetectorOptions options;
+
+  DjlDetector(Predictor<DetectorTranslator.Input, Heatmaps> predictor, DetectorSpec spec,
+      DetectorOptions options) {
+    this.predictor = predictor;
+    this.spec = spec;
+    this.options = options;
+  }
+
+  @Override
+  public List<DetectedWord> detect(GrayImage page) {
+    Heatmaps maps = heatmaps(page);
+    double ratio = scaleOf(page);
+    List<DetectedWord> raw = HeatmapPostProcessor.boxes(maps.region(), maps.affinity(),
+        maps.width(), maps.height(), options.thresholds());
+    List<DetectedWord> out = new ArrayList<>(raw.size());
+    for (DetectedWord d : raw) {
+      Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
+      out.add(new DetectedWord(clip(q, page.width(), page.height()), d.score()));
+    }
+    return out;
+  }
+
+  /** Scale from page pixels to network input pixels. */
+  double scaleOf(GrayImage page) {
+    int longSide = Math.max(page.width(), page.height());
+    double target = Math.min(options.maxSide(), options.magRatio() * longSide);
+    return target / longSide;
+  }
+
+  /** Heatmaps of the whole scaled page (half resolution), tiled if it is large. */
+  Heatmaps heatmaps(GrayImage page) {
+    double ratio = scaleOf(page);
+    int sw = Math.max(1, (int) Math.round(page.width() * ratio));
+    int sh = Math.max(1, (int) Math.round(page.height() * ratio));
+    GrayImage scaled = Resize.to(page, sw, sh);
+    int tile = options.tileSize();
+    if (sw <= tile && sh <= tile) {
+      return run(scaled, 0, 0, sw, sh);
+    }
+    int hw = (sw + 1) / 2;
+    int hh = (sh + 1) / 2;
+    float[] region = new float[hw * hh];
+    float[] affinity = new float[hw * hh];
+    int step = tile - options.tileOverlap();
+    for (int y0 : origins(sh, tile, step)) {
+      for (int x0 : origins(sw, tile, step)) {
+        int tw = Math.min(tile, sw - x0);
+        int th = Math.min(tile, sh - y0);
+        Heatmaps t = run(scaled, x0, y0, tw, th);
+        // stitch: the maximum of overlapping tiles, so a word cut by one tile is whole in the other
+        for (int y = 0; y < t.height() && y0 / 2 + y < hh; y++) {
+          for (int x = 0; x < t.width() && x0 / 2 + x < hw; x++) {
+            int gi = (y0 / 2 + y) * hw + x0 / 2 + x;
+            int li = y * t.width() + x;
+            region[gi] = Math.max(region[gi], t.region()[li]);
+            affinity[gi] = Math.max(affinity[gi], t.affinity()[li]);
+          }
+        }
+      }
+    }
+    return new Heatmaps(region, affinity, hw, hh);
+  }
+
+  /** Even tile origins covering {@code size}: every step, the last one flush with the end. */
+  static List<Integer> origins(int size, int tile, int step) {
+    List<Integer> out = new ArrayList<>();
+    if (size <= tile) {
+      out.add(0);
+      return out;
+    }
+    for (int p = 0; p + tile < size; p += step) {
+      out.add(p);
+    }
+    out.add(size - tile);
+    return out;
+  }
+
+  /** Runs the network on one window of the scaled page, padded to a multiple of 32 with paper. */
+  private Heatmaps run(GrayImage img, int x0, int y0, int w, int h) {
+    int m = DetectorSpec.PAD_MULTIPLE;
+    int pw = (w + m - 1) / m * m;
+    int ph = (h + m - 1) / m * m;
+    float mean = spec.mean();
+    float std = spec.std();
+    float pad = (1f - mean) / std;
+    float[] data = new float[pw * ph];
+    java.util.Arrays.fill(data, pad);
+    byte[] src = img.pixels();
+    for (int y = 0; y < h; y++) {
+      int row = (y0 + y) * img.width() + x0;
+      for (int x = 0; x < w; x++) {
+        data[y * pw + x] = ((src[row + x] & 0xff) / 255f - mean) / std;
+      }
+    }
+    Heatmaps full;
+    try {
+      full = predictor.predict(new DetectorTranslator.Input(data, pw, ph));
+    } catch (TranslateException e) {
+      throw new IllegalStateException("Detection failed: " + e.getMessage(), e);
+    }
+    // crop the padding away
+    int hw = (w + 1) / 2;
+    int hh = (h + 1) / 2;
+    float[] r = new float[hw * hh];
+    float[] a = new float[hw * hh];
+    for (int y = 0; y < hh; y++) {
+      System.arraycopy(full.region(), y * full.width(), r, y * hw, hw);
+      System.arraycopy(full.affinity(), y * full.width(), a, y * hw, hw);
+    }
+    return new Heatmaps(r, a, hw, hh);
+  }
+
+  private static Quad clip(Quad q, int w, int h) {
+    double[] c = q.toArray();
+    for (int i = 0; i < 8; i += 2) {
+      c[i] = Math.max(0, Math.min(w, c[i]));
+      c[i + 1] = Math.max(0, Math.min(h, c[i + 1]));
+    }
+    return Quad.of(c);
+  }
+
+  @Override
+  public void close() {
+    predictor.close();
+  }
+}

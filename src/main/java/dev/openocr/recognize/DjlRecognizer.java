@@ -1,0 +1,67 @@
+package dev.openocr.recognize;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.openocr.imageio.GrayImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** One thread's recognizer: crops sorted by width and run in batches of similar width. */
+final class DjlRecognizer implements TextRecognizer {
+  /** Crops per forward pass; bounds the padded batch's memory. */
+  static final int BATCH = 64;
+  /** Padding budget: a batch is cut when its widest crop exceeds this multiple of its narrowest. */
+  static final double WIDTH_SPREAD = 1.5;
+
+  private final Predictor<List<GrayImage>, List<Recognition>> predictor;
+
+  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor) {
+    this.predictor = predictor;
+  }
+
+  @Override
+  public List<Recognition> recognize(List<GrayImage> crops) {
+    Integer[] order = new Integer[crops.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // aspect ratio decides the width after resizing to the input height
+    Arrays.sort(order, Comparator.comparingDouble(i -> (double) crops.get(i).width() / crops.get(i).height()));
+    Recognition[] out = new Recognition[crops.size()];
+    int start = 0;
+    while (start < order.length) {
+      double first = aspect(crops.get(order[start]));
+      int end = start + 1;
+      while (end < order.length && end - start < BATCH
+          && aspect(crops.get(order[end])) <= first * WIDTH_SPREAD + 1) {
+        end++;
+      }
+      List<GrayImage> batch = new ArrayList<>(end - start);
+      for (int i = start; i < end; i++) {
+        batch.add(crops.get(order[i]));
+      }
+      List<Recognition> res;
+      try {
+        res = predictor.predict(batch);
+      } catch (TranslateException e) {
+        throw new IllegalStateException("Recognition failed: " + e.getMessage(), e);
+      }
+      for (int i = start; i < end; i++) {
+        out[order[i]] = res.get(i - start);
+      }
+      start = end;
+    }
+    return Arrays.asList(out);
+  }
+
+  private static double aspect(GrayImage g) {
+    return (double) g.width() / g.height();
+  }
+
+  @Override
+  public void close() {
+    predictor.close();
+  }
+}

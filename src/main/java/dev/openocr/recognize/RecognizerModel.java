@@ -1,0 +1,108 @@
+package dev.openocr.recognize;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import com.google.gson.JsonObject;
+import dev.openocr.nn.Devices;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.nn.Params;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A loaded recognizer bundle, shared by the threads of a JVM. Each thread takes its own
+ * {@link TextRecognizer} from {@link #newRecognizer()}.
+ */
+public final class RecognizerModel implements AutoCloseable {
+  public static final String KIND = "recognizer";
+  public static final String CHARSET_FILE = "charset.txt";
+
+  private final Model model;
+  private final RecognizerSpec spec;
+  private final Charset charset;
+  private final String id;
+
+  RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id) {
+    this.model = model;
+    this.spec = spec;
+    this.charset = charset;
+    this.id = id;
+  }
+
+  /** Builds an untrained model (random weights) for training or tests. */
+  public static RecognizerModel create(RecognizerSpec spec, Charset charset, String device) {
+    Model m = Model.newInstance("recognizer", Devices.of(device));
+    Block block = RecognizerNet.build(spec, charset.numClasses());
+    m.setBlock(block);
+    block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, spec.inputHeight(), 64));
+    return new RecognizerModel(m, spec, charset, "untrained");
+  }
+
+  /** Loads a bundle and checks its weights' sha256. */
+  public static RecognizerModel load(ModelBundle bundle, String device) {
+    if (!KIND.equals(bundle.kind())) {
+      throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
+          + " bundle, not a recognizer");
+    }
+    RecognizerSpec spec = specOf(bundle.architecture());
+    Charset cs = Charset.parse(new String(bundle.file(CHARSET_FILE), StandardCharsets.UTF_8));
+    byte[] weights = bundle.weights();
+    Device dev = Devices.of(device);
+    Model m = Model.newInstance(bundle.id(), dev);
+    Block block = RecognizerNet.build(spec, cs.numClasses());
+    m.setBlock(block);
+    block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, spec.inputHeight(), 64));
+    Params.load(block, m.getNDManager(), weights, bundle.location());
+    return new RecognizerModel(m, spec, cs, bundle.versionedId());
+  }
+
+  public static RecognizerSpec specOf(JsonObject a) {
+    return new RecognizerSpec(
+        RecognizerSpec.Transformation.valueOf(a.get("transformation").getAsString()),
+        RecognizerSpec.Features.valueOf(a.get("features").getAsString()),
+        RecognizerSpec.Sequence.valueOf(a.get("sequence").getAsString()),
+        RecognizerSpec.Prediction.valueOf(a.get("prediction").getAsString()),
+        a.get("inputHeight").getAsInt(), a.get("maxWidth").getAsInt(),
+        a.has("hidden") ? a.get("hidden").getAsInt() : 0);
+  }
+
+  public static JsonObject architectureJson(RecognizerSpec s) {
+    JsonObject a = new JsonObject();
+    a.addProperty("transformation", s.transformation().name());
+    a.addProperty("features", s.features().name());
+    a.addProperty("sequence", s.sequence().name());
+    a.addProperty("prediction", s.prediction().name());
+    a.addProperty("inputHeight", s.inputHeight());
+    a.addProperty("maxWidth", s.maxWidth());
+    a.addProperty("hidden", s.hidden());
+    return a;
+  }
+
+  /** A recognizer for the calling thread; close it when the thread is done. */
+  public TextRecognizer newRecognizer() {
+    return new DjlRecognizer(model.newPredictor(new RecognizerTranslator(spec, charset)));
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  public RecognizerSpec spec() {
+    return spec;
+  }
+
+  public Charset charset() {
+    return charset;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

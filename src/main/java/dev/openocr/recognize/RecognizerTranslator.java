@@ -1,0 +1,58 @@
+package dev.openocr.recognize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+import dev.openocr.imageio.GrayImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Batch of word crops -> texts. Tensors are made from the context's manager, so every call frees
+ * its native memory.
+ */
+final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>, List<Recognition>> {
+  private static final String WIDTHS = "widths";
+  private final RecognizerSpec spec;
+  private final Charset charset;
+
+  RecognizerTranslator(RecognizerSpec spec, Charset charset) {
+    this.spec = spec;
+    this.charset = charset;
+  }
+
+  @Override
+  public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
+    int h = spec.inputHeight();
+    List<CropPreprocessor.Prepared> prepared = new ArrayList<>(crops.size());
+    for (GrayImage c : crops) {
+      prepared.add(CropPreprocessor.prepare(c, h, spec.maxWidth()));
+    }
+    int w = CropPreprocessor.batchWidth(prepared);
+    float[] data = new float[crops.size() * h * w];
+    CropPreprocessor.pack(prepared, data, h, w);
+    int[] widths = prepared.stream().mapToInt(CropPreprocessor.Prepared::width).toArray();
+    ctx.setAttachment(WIDTHS, widths);
+    NDArray x = ctx.getNDManager().create(data, new Shape(crops.size(), 1, h, w));
+    return new NDList(x);
+  }
+
+  @Override
+  public List<Recognition> processOutput(TranslatorContext ctx, NDList list) {
+    NDArray logits = list.singletonOrThrow(); // [B, T, K]
+    long[] shape = logits.getShape().getShape();
+    int b = (int) shape[0];
+    int t = (int) shape[1];
+    int k = (int) shape[2];
+    float[] probs = logits.softmax(2).toFloatArray();
+    int[] widths = (int[]) ctx.getAttachment(WIDTHS);
+    List<Recognition> out = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
+      out.add(CtcDecoder.decode(probs, i * t * k, ti, k, charset));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.openocr.synth;
+
+import dev.openocr.geometry.Quad;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.Homography;
+import java.util.List;
+
+/**
+ * CRAFT training targets: a region map (a 2D isotropic Gaussian warped into every character
+ * quad) and an affinity map (the same Gaussian warped into the quad joining the centres of the
+ * upper and lower triangles of each pair of adjacent characters in a word). Maps are row-major
+ * {@code float[outW*outH]} in 0..1, at {@code scale} times the page's pixel coordinates (CRAFT
+ * predicts at half resolution: {@code scale = 0.5}).
+ *
+ * @param region character region scores
+ * @param affinity character affinity scores
+ * @param width map width in pixels
+ * @param height map height in pixels
+ */
+public record CraftTargets(float[] region, float[] affinity, int width, int height) {
+  /** Side of the precomputed Gaussian patch, pixels. */
+  private static final int PATCH = 64;
+  /** Standard deviation of the patch Gaussian as a fraction of the patch side. */
+  private static final double SIGMA_FRACTION = 0.25;
+  private static final float[] GAUSSIAN = gaussianPatch();
+
+  private static float[] gaussianPatch() {
+    float[] g = new float[PATCH * PATCH];
+    double c = (PATCH - 1) / 2.0;
+    double s2 = 2 * Math.pow(SIGMA_FRACTION * PATCH, 2);
+    for (int y = 0; y < PATCH; y++) {
+      for (int x = 0; x < PATCH; x++) {
+        double d = (x - c) * (x - c) + (y - c) * (y - c);
+        g[y * PATCH + x] = (float) Math.exp(-d / s2);
+      }
+    }
+    return g;
+  }
+
+  /** Region and affinity maps of {@code page} at {@code scale}, {@code outW x outH}. */
+  public static CraftTargets make(SynthPage page, int outW, int outH, double scale) {
+    return make(page.words(), outW, outH, scale);
+  }
+
+  /** Region and affinity maps of a list of words. */
+  public static CraftTargets make(List<SynthWord> words, int outW, int outH, double scale) {
+    if (outW <= 0 || outH <= 0 || !(scale > 0)) {
+      throw new IllegalArgumentException("Invalid target size " + outW + "x" + outH + " @"
+          + scale);
+    }
+    float[] region = new float[outW * outH];
+    float[] affinity = new float[outW * outH];
+    for (SynthWord w : words) {
+      Quad prev = null;
+      for (Quad c : w.chars()) {
+        Quad q = c.scale(scale, scale);
+        splat(region, outW, outH, q);
+        if (prev != null) {
+          Quad a = affinityQuad(prev, q);
+          if (a != null) {
+            splat(affinity, outW, outH, a);
+          }
+        }
+        prev = q;
+      }
+    }
+    return new CraftTargets(region, affinity, outW, outH);
+  }
+
+  /**
+   * The affinity quad of two adjacent character quads: centroids of the upper triangles
+   * (top-left, top-right, centre) and lower triangles (bottom-right, bottom-left, centre).
+   */
+  static Quad affinityQuad(Quad a, Quad b) {
+    double[] ca = Quads.center(a);
+    double[] cb = Quads.center(b);
+    double[] p0 = {(a.x0() + a.x1() + ca[0]) / 3, (a.y0() + a.y1() + ca[1]) / 3};
+    double[] p1 = {(b.x0() + b.x1() + cb[0]) / 3, (b.y0() + b.y1() + cb[1]) / 3};
+    double[] p2 = {(b.x2() + b.x3() + cb[0]) / 3, (b.y2() + b.y3() + cb[1]) / 3};
+    double[] p3 = {(a.x2() + a.x3() + ca[0]) / 3, (a.y2() + a.y3() + ca[1]) / 3};
+    Quad q = new Quad(p0[0], p0[1], p1[0], p1[1], p2[0], p2[1], p3[0], p3[1]);
+    return q.area() < 1e-6 ? null : q;
+  }
+
+  /** Max-blends the Gaussian patch, perspective-warped into {@code q}, into {@code map}. */
+  static void splat(float[] map, int w, int h, Quad q) {
+    if (q.area() < 1e-3) {
+      return;
+    }
+    double[] m;
+    try {
+      // from map pixels to patch pixels: inverse of patch-square -> quad
+      m = Homography.solve(q.toArray(), new double[] {0, 0, PATCH, 0, PATCH, PATCH, 0, PATCH});
+    } catch (IllegalArgumentException degenerate) {
+      return;
+    }
+    var b = q.bounds();
+    int x0 = Math.max(0, (int) Math.floor(b.left()));
+    int y0 = Math.max(0, (int) Math.floor(b.top()));
+    int x1 = Math.min(w - 1, (int) Math.ceil(b.right()));
+    int y1 = Math.min(h - 1, (int) Math.ceil(b.bottom()));
+    for (int y = y0; y <= y1; y++) {
+      double v = y + 0.5;
+      for (int x = x0; x <= x1; x++) {
+        double u = x + 0.5;
+        double d = m[6] * u + m[7] * v + m[8];
+        double px = (m[0] * u + m[1] * v + m[2]) / d;
+        double py = (m[3] * u + m[4] * v + m[5]) / d;
+        if (px < 0 || py < 0 || px >= PATCH || py >= PATCH) {
+          continue;
+        }
+        float g = GAUSSIAN[(int) py * PATCH + (int) px];
+        int i = y * w + x;
+        if (g > map[i]) {
+          map[i] = g;
+        }
+      }
+    }
+  }
+
+  /** A map as an 8-bit image (0..1 -> 0..255) for inspection. */
+  public static GrayImage toImage(float[] map, int w, int h) {
+    byte[] px = new byte[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) Math.round(Math.max(0, Math.min(1, map[i])) * 255);
+    }
+    return new GrayImage(w, h, px);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.openocr.synth;
+
+import dev.openocr.geometry.Box;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.Rectify;
+import java.awt.font.GlyphVector;
+import java.awt.geom.AffineTransform;
+
+/**
+ * Word crops for the recognizer, cut the way a detector would see them in a scan: a word is
+ * rendered inside its line between neighbouring words and lines (with rules and underlines),
+ * degraded like a page, then cut with a LOOSE, jittered axis-aligned box (the text em fills
+ * {@code cropFillMin..cropFillMax} of the box height, as in FUNSD) and resized to
+ * {@code cropHeight}. Thread-safe; {@code generate(seed)} is a pure function of the seed.
+ */
+public final class CropGenerator {
+  /** Canvas margin around the line, in ems. */
+  private static final double MARGIN_EM = 2.5;
+  /** Horizontal padding of the crop box on each side, in ems. */
+  private static final double PAD_MIN_EM = -0.03;
+  private static final double PAD_MAX_EM = 0.6;
+  /** Vertical jitter of the box centre, as a fraction of the box height. */
+  private static final double CENTER_JITTER = 0.12;
+  private static final int MAX_TRIES = 8;
+
+  private final SynthConfig cfg;
+  private final TextSource text;
+  private final FontBank fonts;
+
+  public CropGenerator(SynthConfig cfg, TextSource text, FontBank fonts) {
+    if (text.lang() != fonts.lang()) {
+      throw new IllegalArgumentException("Text is " + text.lang() + " but fonts are "
+          + fonts.lang());
+    }
+    this.cfg = cfg;
+    this.text = text;
+    this.fonts = fonts;
+  }
+
+  public static CropGenerator defaults(Lang lang, SynthConfig cfg) {
+    return new CropGenerator(cfg, TextSource.defaults(lang), FontBank.defaults(lang));
+  }
+
+  /** One crop and its label. */
+  public SynthCrop generate(long seed) {
+    Rng rng = new Rng(seed);
+    for (int t = 0; t < MAX_TRIES; t++) {
+      SynthCrop c = attempt(rng);
+      if (c != null) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("No font can draw the sampled text for seed " + seed);
+  }
+
+  private String target(Rng rng) {
+    if (rng.chance(cfg.cropTokenProb)) {
+      String[] parts = text.token(rng).split(" ");
+      return parts[rng.nextInt(parts.length)];
+    }
+    return text.word(rng);
+  }
+
+  private SynthCrop attempt(Rng rng) {
+    String word = target(rng);
+    String leftCtx = rng.chance(0.5) ? text.word(rng) + " " : "";
+    String rightCtx = rng.chance(0.5) ? " " + text.word(rng) : "";
+    String line = leftCtx + word + rightCtx;
+    FontFace face = fonts.pick(rng, line, cfg.monoWeight, rng.chance(cfg.boldProb));
+    if (face == null) {
+      return null;
+    }
+    double size = rng.uniform(cfg.fontMin, cfg.fontMax);
+    double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
+    int gray = (int) Math.round(255 * (1 - cfg.inkDarkness * (1 - rng.uniform(0,
+        cfg.inkJitter))));
+    TextStyle st = TextStyle.of(face, size, tracking, gray);
+    GlyphVector gv = st.layout(line);
+    double adv = InkCanvas.advance(gv);
+    int w = (int) Math.ceil(adv + 2 * MARGIN_EM * size);
+    int h = (int) Math.ceil((2 * MARGIN_EM + 1.2) * size);
+    int scale = rng.chance(cfg.hiResProb) ? Math.max(1, cfg.hiResScale) : 1;
+    double baseline = MARGIN_EM * size + st.ascent();
+    double x0 = MARGIN_EM * size;
+    double angle = rng.chance(cfg.smallAngleProb) ? Math.toRadians(rng.signed(rng.uniform(0.2,
+        cfg.smallAngleMax / 2))) : 0;
+    byte[] ink;
+    SynthWord target;
+    try (InkCanvas canvas = new InkCanvas(w, h, scale)) {
+      AffineTransform at = AffineTransform.getTranslateInstance(x0, baseline);
+      at.rotate(angle);
+      int first = canvas.drawText(gv, line, at, gray);
+      if (first < 0) {
+        return null;
+      }
+      target = canvas.words().get(first + (leftCtx.isEmpty() ? 0 : 1));
+      if (rng.chance(cfg.cropNeighbourProb)) {
+        neighbours(canvas, st, rng, baseline, w);
+      }
+      if (rng.chance(cfg.cropRuleProb)) {
+        rule(canvas, st, rng, baseline, w, h);
+      }
+      ink = canvas.inkMap();
+    }
+    InkEffects.apply(ink, w, h, cfg, rng);
+    byte[] px = Paper.make(w, h, cfg, rng);
+    InkEffects.composite(px, ink, rng);
+    Paper.noise(px, cfg, rng);
+    px = ImageEffects.apply(px, w, h, cfg, rng);
+    GrayImage img = new GrayImage(w, h, px);
+    Box box = looseBox(target, st, baseline, rng);
+    int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));
+    int outW = (int) Math.max(1, Math.min(Rectify.MAX_CROP_WIDTH,
+        Math.round(box.width() * outH / box.height())));
+    return new SynthCrop(Rectify.warp(img, box.toQuad(), outW, outH), word);
+  }
+
+  /** The detector-like box: loose vertically (em fills a random share), jittered. */
+  private Box looseBox(SynthWord word, TextStyle st, double baseline, Rng rng) {
+    Box ink = word.quad().bounds();
+    double size = st.size();
+    double boxH = size / rng.uniform(cfg.cropFillMin, cfg.cropFillMax);
+    double mid = (baseline - st.ascent() * 0.8 + baseline + st.descent() * 0.6) / 2;
+    // rotated words: centre on the ink instead of the baseline
+    double cy = Math.abs(ink.centerY() - mid) > size * 0.5 ? ink.centerY() : mid;
+    cy += rng.uniform(-CENTER_JITTER, CENTER_JITTER) * boxH;
+    double top = Math.min(cy - boxH / 2, ink.top() - 1);
+    double bottom = Math.max(cy + boxH / 2, ink.bottom() + 1);
+    double l = ink.left() - rng.uniform(PAD_MIN_EM, PAD_MAX_EM) * size;
+    double r = ink.right() + rng.uniform(PAD_MIN_EM, PAD_MAX_EM) * size;
+    return new Box(l, top, Math.max(l + 1, r), bottom);
+  }
+
+  /** Fragments of the lines above and below. */
+  private void neighbours(InkCanvas canvas, TextStyle st, Rng rng, double baseline, int w) {
+    for (int dir = -1; dir <= 1; dir += 2) {
+      if (!rng.chance(0.6)) {
+        continue;
+      }
+      double pitch = st.size() * rng.uniform(1.05, 1.9);
+      String s = text.text(rng, 60);
+      if (!st.face().canDraw(s)) {
+        continue;
+      }
+      double x = rng.uniform(-st.width(s), w * 0.5);
+      AffineTransform at = AffineTransform.getTranslateInstance(x, baseline + dir * pitch);
+      canvas.drawText(st.layout(s), s, at, st.gray());
+    }
+  }
+
+  /** An underline, a rule through the text, or a vertical table line. */
+  private void rule(InkCanvas canvas, TextStyle st, Rng rng, double baseline, int w, int h) {
+    double t = rng.uniform(0.6, 1.8);
+    switch (rng.nextInt(4)) {
+      case 0, 1 -> {
+        double y = baseline + st.descent() * rng.uniform(0.2, 1.6);
+        canvas.line(rng.uniform(0, w * 0.3), y, rng.uniform(w * 0.7, w), y, t, st.gray());
+      }
+      case 2 -> {
+        double y = baseline - st.ascent() - st.size() * rng.uniform(0.1, 0.6);
+        canvas.line(0, y, w, y, t, st.gray());
+      }
+      default -> {
+        double x = rng.chance(0.5) ? rng.uniform(0, st.size() * MARGIN_EM)
+            : w - rng.uniform(0, st.size() * MARGIN_EM);
+        canvas.line(x, 0, x, h, t, st.gray());
+      }
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package dev.openocr.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import com.google.gson.JsonObject;
+import dev.openocr.document.TextDistance;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.nn.Params;
+import dev.openocr.recognize.Charset;
+import dev.openocr.recognize.CropPreprocessor;
+import dev.openocr.recognize.CtcLoss;
+import dev.openocr.recognize.Recognition;
+import dev.openocr.recognize.RecognizerModel;
+import dev.openocr.recognize.RecognizerSpec;
+import dev.openocr.recognize.TextRecognizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Stage-2 training of a recognizer with CTC on synthetic word crops: Adam with warm-up and cosine
+ * decay, validation on a fixed held-out set every N steps, checkpoints and resume, a CSV log and
+ * curves. Checkpoint and best model are full bundles under the run folder.
+ */
+public final class RecognizerTrainer {
+  private static final Logger LOG = Logger.getLogger(RecognizerTrainer.class.getName());
+  /** Gradient clipping bound (per element), as the benchmark's grad_clip of 5. */
+  private static final float CLIP = 5f;
+
+  /** Settings of one run. */
+  public record Config(Path runDir, String bundleId, RecognizerSpec spec, Charset charset,
+                       int steps, int batch, float lr, int valEvery, int valSize, long seed,
+                       String device, JsonObject trainingNotes) {}
+
+  /** What a run ended with. */
+  public record Result(int steps, double valAccuracy, double valCer, double bestAccuracy,
+                       Path best, double seconds) {}
+
+  private RecognizerTrainer() {}
+
+  public static Result train(Config cfg, CropSource source, CropSource validation) {
+    Path ckpt = cfg.runDir().resolve("checkpoint");
+    Path best = cfg.runDir().resolve("best");
+    RunState state = RunState.read(cfg.runDir());
+    long t0 = System.nanoTime();
+    try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
+      if (state.step() > 0) {
+        ModelBundle b = ModelBundle.open(ckpt.toString());
+        Params.load(model.model().getBlock(), model.model().getNDManager(), b.weights(), ckpt.toString());
+        LOG.info("Resuming " + cfg.runDir() + " at step " + state.step());
+      }
+      LearningRate schedule = new LearningRate(cfg.lr(), Math.min(500, cfg.steps() / 10), cfg.steps(),
+          cfg.lr() / 50, state.step());
+      DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optClipGrad(CLIP).build());
+      List<List<LabeledCrop>> valBatches = validationSet(validation, cfg.valSize());
+      TrainLog log = new TrainLog(cfg.runDir().resolve("log.csv"), state.step(),
+          "step", "loss", "lr", "sec_per_step", "val_accuracy", "val_cer");
+      double bestAcc = state.bestMetric();
+      double lastAcc = Double.NaN;
+      double lastCer = Double.NaN;
+      try (Trainer trainer = model.model().newTrainer(tc);
+           Feeder<List<LabeledCrop>> feeder = new Feeder<>(i -> batchAt(source, cfg, i), state.step())) {
+        trainer.initialize(new Shape(1, 1, cfg.spec().inputHeight(), 64));
+        double lossAcc = 0;
+        int lossN = 0;
+        long stepStart = System.nanoTime();
+        for (int step = state.step(); step < cfg.steps(); step++) {
+          List<LabeledCrop> batch = feeder.next();
+          double loss = step(trainer, cfg, batch);
+          if (Double.isFinite(loss)) {
+            lossAcc += loss;
+            lossN++;
+          }
+          int done = step + 1;
+          boolean validate = done % cfg.valEvery() == 0 || done == cfg.steps();
+          if (done % 50 == 0 || validate) {
+            double sec = (System.nanoTime() - stepStart) / 1e9 / Math.max(1, lossN);
+            double acc = Double.NaN;
+            double cer = Double.NaN;
+            if (validate) {
+              double[] v = validate(model, valBatches);
+              acc = v[0];
+              cer = v[1];
+              lastAcc = acc;
+              lastCer = cer;
+              saveBundle(model, cfg, ckpt, done, acc, cer);
+              if (acc > bestAcc) {
+                bestAcc = acc;
+                saveBundle(model, cfg, best, done, acc, cer);
+              }
+              new RunState(done, bestAcc).write(cfg.runDir());
+              CurvePlot.write(cfg.runDir().resolve("log.csv"), cfg.runDir().resolve("curves.png"),
+                  "loss", "val_accuracy", "val_cer");
+            }
+            log.row(done, lossAcc / Math.max(1, lossN), schedule.at(step), sec, acc, cer);
+            System.out.println(log.progress(done, cfg.steps(), String.format(
+                "loss %.3f%s", lossAcc / Math.max(1, lossN),
+                validate ? String.format(" val_acc %.4f val_cer %.4f", acc, cer) : "")));
+            lossAcc = 0;
+            lossN = 0;
+            stepStart = System.nanoTime();
+          }
+        }
+      }
+      return new Result(cfg.steps(), lastAcc, lastCer, bestAcc, best, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** One optimizer step; returns the batch's mean CTC loss over feasible samples. */
+  static double step(Trainer trainer, Config cfg, List<LabeledCrop> batch) {
+    int h = cfg.spec().inputHeight();
+    List<CropPreprocessor.Prepared> prepared = new ArrayList<>(batch.size());
+    List<int[]> labels = new ArrayList<>(batch.size());
+    for (LabeledCrop c : batch) {
+      prepared.add(CropPreprocessor.prepare(c.image(), h, cfg.spec().maxWidth()));
+      labels.add(cfg.charset().encode(c.label()));
+    }
+    int w = CropPreprocessor.batchWidth(prepared);
+    float[] data = new float[batch.size() * h * w];
+    CropPreprocessor.pack(prepared, data, h, w);
+    try (NDManager sub = trainer.getManager().newSubManager()) {
+      NDArray x = sub.create(data, new Shape(batch.size(), 1, h, w));
+      double total = 0;
+      int feasible = 0;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow(); // [B, T, K]
+        NDArray logp = logits.logSoftmax(2);
+        long[] s = logp.getShape().getShape();
+        int t = (int) s[1];
+        int k = (int) s[2];
+        float[] lp = logp.toFloatArray();
+        float[] grad = new float[lp.length];
+        for (int b = 0; b < batch.size(); b++) {
+          int tb = Math.min(t, (prepared.get(b).width() + 3) / 4);
+          CtcLoss.Result r = CtcLoss.compute(lp, b * t * k, tb, k, labels.get(b));
+          if (r.feasible()) {
+            total += r.loss();
+            feasible++;
+            System.arraycopy(r.grad(), 0, grad, b * t * k, tb * k);
+          }
+        }
+        float scale = 1f / Math.max(1, batch.size());
+        for (int i = 0; i < grad.length; i++) {
+          grad[i] *= scale;
+        }
+        // surrogate whose gradient w.r.t. logp is the CTC gradient
+        NDArray g = sub.create(grad, logp.getShape());
+        gc.backward(logp.mul(g).sum());
+      }
+      trainer.step();
+      return feasible == 0 ? Double.NaN : total / feasible;
+    }
+  }
+
+  /** Batch number {@code i} of a run: the same crops whenever it is made (resume-safe). */
+  static List<LabeledCrop> batchAt(CropSource src, Config cfg, long i) {
+    List<LabeledCrop> b = new ArrayList<>(cfg.batch());
+    for (int k = 0; k < cfg.batch(); k++) {
+      b.add(src.crop(cfg.seed() * 1_000_000_007L + i * cfg.batch() + k));
+    }
+    return b;
+  }
+
+  private static List<List<LabeledCrop>> validationSet(CropSource src, int n) {
+    List<List<LabeledCrop>> out = new ArrayList<>();
+    List<LabeledCrop> cur = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      cur.add(src.crop(i));
+      if (cur.size() == 64) {
+        out.add(cur);
+        cur = new ArrayList<>();
+      }
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  /** Word accuracy (exact) and CER over the held-out crops, through the inference path. */
+  static double[] validate(RecognizerModel model, List<List<LabeledCrop>> batches) {
+    long correct = 0;
+    long n = 0;
+    long edits = 0;
+    long chars = 0;
+    try (TextRecognizer rec = model.newRecognizer()) {
+      for (List<LabeledCrop> b : batches) {
+        List<GrayImage> imgs = b.stream().map(LabeledCrop::image).toList();
+        List<Recognition> res = rec.recognize(imgs);
+        for (int i = 0; i < b.size(); i++) {
+          String gt = b.get(i).label();
+          String pr = res.get(i).text();
+          correct += gt.equals(pr) ? 1 : 0;
+          edits += TextDistance.levenshtein(pr, gt);
+          chars += gt.codePointCount(0, gt.length());
+          n++;
+        }
+      }
+    }
+    return new double[] {(double) correct / Math.max(1, n), (double) edits / Math.max(1, chars)};
+  }
+
+  static void saveBundle(RecognizerModel model, Config cfg, Path dir, int step, double acc, double cer) {
+    JsonObject m = new JsonObject();
+    m.addProperty("id", cfg.bundleId());
+    m.addProperty("kind", RecognizerModel.KIND);
+    m.add("architecture", RecognizerModel.architectureJson(cfg.spec()));
+    m.addProperty("charset", RecognizerModel.CHARSET_FILE);
+    m.addProperty("parameters", Params.count(model.model().getBlock()));
+    JsonObject training = cfg.trainingNotes() == null ? new JsonObject() : cfg.trainingNotes().deepCopy();
+    training.addProperty("run", cfg.spec().runName() + "-seed" + cfg.seed());
+    training.addProperty("steps", step);
+    training.addProperty("batch", cfg.batch());
+    training.addProperty("lr", cfg.lr());
+    m.add("training", training);
+    JsonObject metrics = new JsonObject();
+    metrics.addProperty("synthetic_val_word_accuracy", acc);
+    metrics.addProperty("synthetic_val_cer", cer);
+    metrics.addProperty("synthetic_val_size", cfg.valSize());
+    m.add("metrics", metrics);
+    ModelBundle.write(dir, m, Params.save(model.model().getBlock()),
+        Map.of(RecognizerModel.CHARSET_FILE, cfg.charset().chars().getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.openocr.train;
+
+import com.google.gson.JsonObject;
+import dev.openocr.nn.ModelBundle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Step reached and best validation metric of a run, persisted beside its checkpoint. */
+record RunState(int step, double bestMetric) {
+  static final String FILE = "state.json";
+
+  static RunState read(Path runDir) {
+    Path p = runDir.resolve(FILE);
+    if (!Files.exists(p)) {
+      return new RunState(0, -1);
+    }
+    try {
+      JsonObject o = ModelBundle.GSON.fromJson(Files.readString(p), JsonObject.class);
+      return new RunState(o.get("step").getAsInt(), o.get("best").getAsDouble());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Cannot read run state " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Written to a temporary file and moved, so a kill never leaves half a state. */
+  void write(Path runDir) {
+    JsonObject o = new JsonObject();
+    o.addProperty("step", step);
+    o.addProperty("best", bestMetric);
+    try {
+      Files.createDirectories(runDir);
+      Path tmp = runDir.resolve(FILE + ".tmp");
+      Files.writeString(tmp, ModelBundle.GSON.toJson(o));
+      Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write state in " + runDir, e);
+    }
+  }
+}
