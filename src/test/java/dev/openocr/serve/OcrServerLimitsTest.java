@@ -88,7 +88,7 @@ class OcrServerLimitsTest {
       }
       HttpResponse<byte[]> rejected = CLIENT.send(ocr(server, png),
           HttpResponse.BodyHandlers.ofByteArray());
-      OcrServerTest.assertError(rejected, 429, "busy");
+      TestHttp.assertError(rejected, 429, "busy");
 
       release.countDown();
       assertThat(running.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -112,7 +112,7 @@ class OcrServerLimitsTest {
       long t0 = System.nanoTime();
       HttpResponse<byte[]> r = CLIENT.send(ocr(server, png), HttpResponse.BodyHandlers.ofByteArray());
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      OcrServerTest.assertError(r, 503, "longer than 300 ms");
+      TestHttp.assertError(r, 503, "longer than 300 ms");
       assertThat(ms).isBetween(250L, 5_000L);
       release.countDown();
       // The worker was freed: the next page is read.

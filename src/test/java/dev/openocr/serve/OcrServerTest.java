@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.openocr.engine.OcrEngine;
 import dev.openocr.export.AltoSchema;
 import dev.openocr.testing.TestImages;
@@ -13,12 +12,8 @@ import dev.openocr.testing.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,8 +33,6 @@ class OcrServerTest {
 
   private static OcrEngine engine;
   private static OcrServer server;
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static byte[] png;
 
   @BeforeAll
@@ -60,56 +53,25 @@ class OcrServerTest {
 
   static HttpResponse<byte[]> post(String pathAndQuery, byte[] body, String contentType)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return TestHttp.post(server, pathAndQuery, body, contentType);
   }
 
   static HttpResponse<byte[]> get(String path) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(server.uri().resolve(path))
-        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  static JsonObject json(HttpResponse<byte[]> r) {
-    return JsonParser.parseString(new String(r.body(), StandardCharsets.UTF_8)).getAsJsonObject();
-  }
-
-  static void assertError(HttpResponse<byte[]> r, int status, String messagePart) {
-    assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/json"));
-    JsonObject e = json(r).getAsJsonObject("error");
-    assertThat(e.get("status").getAsInt()).isEqualTo(status);
-    assertThat(e.get("message").getAsString()).containsIgnoringCase(messagePart);
-  }
-
-  static List<JsonObject> words(JsonObject page) {
-    List<JsonObject> out = new ArrayList<>();
-    for (var b : page.getAsJsonArray("blocks")) {
-      for (var l : b.getAsJsonObject().getAsJsonArray("lines")) {
-        for (var w : l.getAsJsonObject().getAsJsonArray("words")) {
-          out.add(w.getAsJsonObject());
-        }
-      }
-    }
-    return out;
+    return TestHttp.get(server, path);
   }
 
   @Test
   void ocrReturnsWordsBoxesConfidencesAndTimings() throws Exception {
     HttpResponse<byte[]> r = post("/v1/ocr", png, "image/png");
     assertThat(r.statusCode()).isEqualTo(200);
-    JsonObject o = json(r);
+    JsonObject o = TestHttp.json(r);
     assertThat(o.get("model").getAsString()).isEqualTo(TestImages.MODEL_ID);
     JsonArray pages = o.getAsJsonArray("pages");
     assertThat(pages).hasSize(1);
     JsonObject page = pages.get(0).getAsJsonObject();
     assertThat(page.get("width").getAsInt()).isEqualTo(300);
     assertThat(page.get("text").getAsString()).isEqualTo("w3 w5\nw2 w4");
-    List<JsonObject> words = words(page);
+    List<JsonObject> words = TestHttp.words(page);
     assertThat(words).hasSize(4);
     JsonArray box = words.get(0).getAsJsonArray("box");
     assertThat(box.get(0).getAsDouble()).isEqualTo(40);
@@ -124,9 +86,9 @@ class OcrServerTest {
 
   @Test
   void minConfidenceDropsLowWords() throws Exception {
-    JsonObject page = json(post("/v1/ocr?min_confidence=0.6", png, "image/png"))
+    JsonObject page = TestHttp.json(post("/v1/ocr?min_confidence=0.6", png, "image/png"))
         .getAsJsonArray("pages").get(0).getAsJsonObject();
-    assertThat(words(page)).extracting(w -> w.get("text").getAsString())
+    assertThat(TestHttp.words(page)).extracting(w -> w.get("text").getAsString())
         .containsExactly("w3", "w5", "w4");
   }
 
@@ -162,21 +124,21 @@ class OcrServerTest {
     HttpResponse<byte[]> r = post("/v1/ocr", body.toByteArray(),
         "multipart/form-data; boundary=" + boundary);
     assertThat(r.statusCode()).isEqualTo(200);
-    JsonObject o = json(r);
+    JsonObject o = TestHttp.json(r);
     assertThat(o.get("source").getAsString()).isEqualTo("form.png");
-    assertThat(words(o.getAsJsonArray("pages").get(0).getAsJsonObject())).hasSize(4);
+    assertThat(TestHttp.words(o.getAsJsonArray("pages").get(0).getAsJsonObject())).hasSize(4);
   }
 
   @Test
   void readsJpegBmpAndMultiPageTiff() throws Exception {
     var img = TestImages.page(300, 150, WORDS);
     for (String fmt : List.of("jpeg", "bmp")) {
-      JsonObject page = json(post("/v1/ocr", TestImages.encode(img, fmt), "image/" + fmt))
+      JsonObject page = TestHttp.json(post("/v1/ocr", TestImages.encode(img, fmt), "image/" + fmt))
           .getAsJsonArray("pages").get(0).getAsJsonObject();
-      assertThat(words(page)).as(fmt).hasSize(4);
+      assertThat(TestHttp.words(page)).as(fmt).hasSize(4);
     }
     var second = TestImages.page(200, 100, List.of(new BarWord(10, 10, 6, 0)));
-    JsonArray pages = json(post("/v1/ocr", TestImages.tiff(List.of(img, second)), "image/tiff"))
+    JsonArray pages = TestHttp.json(post("/v1/ocr", TestImages.tiff(List.of(img, second)), "image/tiff"))
         .getAsJsonArray("pages");
     assertThat(pages).hasSize(2);
     assertThat(pages.get(1).getAsJsonObject().get("text").getAsString()).isEqualTo("w6");
@@ -203,7 +165,7 @@ class OcrServerTest {
       }
       doc.save(pdf);
     }
-    JsonArray pages = json(post("/v1/ocr", pdf.toByteArray(), "application/pdf"))
+    JsonArray pages = TestHttp.json(post("/v1/ocr", pdf.toByteArray(), "application/pdf"))
         .getAsJsonArray("pages");
     assertThat(pages).hasSize(2);
     JsonObject first = pages.get(0).getAsJsonObject();
@@ -215,45 +177,45 @@ class OcrServerTest {
 
   @Test
   void badUploadsGetClear4xx() throws Exception {
-    assertError(post("/v1/ocr", new byte[0], "image/png"), 400, "empty");
-    assertError(post("/v1/ocr", "hello, not an image".getBytes(StandardCharsets.UTF_8),
+    TestHttp.assertError(post("/v1/ocr", new byte[0], "image/png"), 400, "empty");
+    TestHttp.assertError(post("/v1/ocr", "hello, not an image".getBytes(StandardCharsets.UTF_8),
         "image/png"), 415, "not an image");
-    assertError(post("/v1/ocr", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII),
+    TestHttp.assertError(post("/v1/ocr", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII),
         "application/pdf"), 400, "cannot read pdf");
     byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
-    assertError(post("/v1/ocr", truncated, "image/png"), 400, "cannot decode");
-    assertError(post("/v1/ocr", new byte[(int) MAX_BODY + 1], "image/png"), 413, "limit");
+    TestHttp.assertError(post("/v1/ocr", truncated, "image/png"), 400, "cannot decode");
+    TestHttp.assertError(post("/v1/ocr", new byte[(int) MAX_BODY + 1], "image/png"), 413, "limit");
     byte[] huge = TestImages.encode(TestImages.page(1500, 1000, List.of()), "png");
-    assertError(post("/v1/ocr", huge, "image/png"), 413, "pixels");
+    TestHttp.assertError(post("/v1/ocr", huge, "image/png"), 413, "pixels");
     var one = TestImages.page(50, 50, List.of());
-    assertError(post("/v1/ocr", TestImages.tiff(List.of(one, one, one, one)), "image/tiff"), 413,
+    TestHttp.assertError(post("/v1/ocr", TestImages.tiff(List.of(one, one, one, one)), "image/tiff"), 413,
         "pages");
-    assertError(post("/v1/ocr?format=pdf", png, "image/png"), 400, "format");
-    assertError(post("/v1/ocr?min_confidence=2", png, "image/png"), 400, "min_confidence");
-    assertError(post("/v1/ocr?min_confidence=abc", png, "image/png"), 400, "not a number");
-    assertError(post("/v1/ocr?format=txt&page=3", png, "image/png"), 400, "1 page");
-    assertError(post("/v1/ocr?page=-1", png, "image/png"), 400, "page");
-    assertError(post("/v1/ocr", "--x\r\nbroken".getBytes(StandardCharsets.UTF_8),
+    TestHttp.assertError(post("/v1/ocr?format=pdf", png, "image/png"), 400, "format");
+    TestHttp.assertError(post("/v1/ocr?min_confidence=2", png, "image/png"), 400, "min_confidence");
+    TestHttp.assertError(post("/v1/ocr?min_confidence=abc", png, "image/png"), 400, "not a number");
+    TestHttp.assertError(post("/v1/ocr?format=txt&page=3", png, "image/png"), 400, "1 page");
+    TestHttp.assertError(post("/v1/ocr?page=-1", png, "image/png"), 400, "page");
+    TestHttp.assertError(post("/v1/ocr", "--x\r\nbroken".getBytes(StandardCharsets.UTF_8),
         "multipart/form-data; boundary=x"), 400, "multipart");
-    assertError(post("/v1/ocr", png, "multipart/form-data"), 400, "boundary");
+    TestHttp.assertError(post("/v1/ocr", png, "multipart/form-data"), 400, "boundary");
   }
 
   @Test
   void wrongMethodsAndPathsAreRejected() throws Exception {
     HttpResponse<byte[]> r = get("/v1/ocr");
-    assertError(r, 405, "POST");
+    TestHttp.assertError(r, 405, "POST");
     assertThat(r.headers().firstValue("Allow")).hasValue("POST");
-    assertError(post("/healthz", png, "image/png"), 405, "GET");
-    assertError(get("/nope"), 404, "/nope");
-    assertError(get("/../etc/passwd"), 404, "no such");
+    TestHttp.assertError(post("/healthz", png, "image/png"), 405, "GET");
+    TestHttp.assertError(get("/nope"), 404, "/nope");
+    TestHttp.assertError(get("/../etc/passwd"), 404, "no such");
   }
 
   @Test
   void healthModelsAndIndex() throws Exception {
-    JsonObject h = json(get("/healthz"));
+    JsonObject h = TestHttp.json(get("/healthz"));
     assertThat(h.get("status").getAsString()).isEqualTo("ok");
     assertThat(h.get("workers").getAsInt()).isEqualTo(2);
-    JsonArray bundles = json(get("/v1/models")).getAsJsonArray("bundles");
+    JsonArray bundles = TestHttp.json(get("/v1/models")).getAsJsonArray("bundles");
     assertThat(bundles).hasSize(2);
     assertThat(bundles.get(0).getAsJsonObject().get("id").getAsString()).isEqualTo("blob-detector");
     assertThat(bundles.get(1).getAsJsonObject().get("checksum").getAsString()).isEqualTo("4567ef01");
