@@ -1,46 +1,40 @@
 package dev.openocr.export;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** The page export formats, with their file extension and HTTP content type. */
+/** The export formats; add a constant and its exporter to support another. */
 public enum ExportFormat {
-  JSON("json", "application/json; charset=utf-8"),
-  HOCR("hocr", "application/xhtml+xml; charset=utf-8"),
-  ALTO("xml", "application/xml; charset=utf-8"),
-  TXT("txt", "text/plain; charset=utf-8");
+  // The job branch maps JSON to its JsonExport (evaluation format); PageJson until both merge.
+  JSON(PageJson::new, "application/json; charset=utf-8"),
+  HOCR(HocrExporter::new, "application/xhtml+xml; charset=utf-8"),
+  ALTO(AltoExporter::new, "application/xml; charset=utf-8"),
+  TXT(TextExporter::new, "text/plain; charset=utf-8");
 
-  private final String extension;
+  private final Supplier<PageExporter> exporter;
   private final String contentType;
 
-  ExportFormat(String extension, String contentType) {
-    this.extension = extension;
+  ExportFormat(Supplier<PageExporter> exporter, String contentType) {
+    this.exporter = exporter;
     this.contentType = contentType;
   }
 
-  /** File extension without the dot: an ALTO page is {@code name.alto.xml}. */
-  public String extension() {
-    return this == ALTO ? "alto.xml" : extension;
+  public PageExporter exporter() {
+    return exporter.get();
   }
 
+  /** HTTP content type of an exported page. */
   public String contentType() {
     return contentType;
   }
 
-  /** Parses {@code json|hocr|alto|txt}, ignoring case; the error lists the accepted names. */
-  public static ExportFormat parse(String name) {
-    if (name != null) {
-      for (ExportFormat f : values()) {
-        if (f.name().equalsIgnoreCase(name.trim())) {
-          return f;
-        }
-      }
+  /** The format named {@code name} (any case), with the known names in the error. */
+  public static ExportFormat of(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("Unknown export format: " + name + " (known: "
+          + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT) + ")", e);
     }
-    throw new IllegalArgumentException(
-        "Unknown export format: " + name + " (json, hocr, alto or txt)");
-  }
-
-  /** Lower-case name as used on the command line and in URLs. */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -5,9 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
-/** Writes one OCR page in one format. Implementations are stateless and thread-safe. */
-public interface Exporter {
+/**
+ * A {@link PageExporter} that also knows the page's index in its source (hOCR {@code ppageno},
+ * ALTO {@code PHYSICAL_IMG_NR}) and writes UTF-8 bytes. Stateless and thread-safe.
+ */
+public interface Exporter extends PageExporter {
 
   ExportFormat format();
 
@@ -28,5 +33,19 @@ public interface Exporter {
       throw new UncheckedIOException("Could not export page " + pageIndex + " of " + source, e);
     }
     return out.toByteArray();
+  }
+
+  @Override
+  default String extension() {
+    return switch (format()) {
+      case ALTO -> "alto.xml";
+      default -> format().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /** As page 0 of {@code imageName}; the writer must encode UTF-8 (the XML says so). */
+  @Override
+  default void write(Writer out, String imageName, Page page) throws IOException {
+    out.write(new String(toBytes(imageName, 0, page), StandardCharsets.UTF_8));
   }
 }

@@ -24,7 +24,7 @@ record OcrRequest(ExportFormat format, double minConfidence, int page, String na
     Map<String, String> q = query(rawQuery);
     ExportFormat format;
     try {
-      format = ExportFormat.parse(q.getOrDefault("format", "json"));
+      format = ExportFormat.of(q.getOrDefault("format", "json"));
     } catch (IllegalArgumentException e) {
       throw new HttpError(400, e.getMessage());
     }

@@ -49,25 +49,25 @@ class TextAndJsonExportTest {
 
   @Test
   void formatsParseByName() {
-    assertThat(ExportFormat.parse("ALTO")).isEqualTo(ExportFormat.ALTO);
-    assertThat(ExportFormat.parse(" hocr ")).isEqualTo(ExportFormat.HOCR);
-    assertThatThrownBy(() -> ExportFormat.parse("pdf")).hasMessageContaining("pdf");
+    assertThat(ExportFormat.of("ALTO")).isEqualTo(ExportFormat.ALTO);
+    assertThat(ExportFormat.of(" hocr ")).isEqualTo(ExportFormat.HOCR);
+    assertThatThrownBy(() -> ExportFormat.of("pdf")).hasMessageContaining("pdf");
     for (ExportFormat f : ExportFormat.values()) {
       assertThat(Exporters.of(f).format()).isEqualTo(f);
     }
   }
 
   @Test
-  void fileNamesAreSanitizedAndUnique() {
-    String a = ExportFiles.fileName("../../etc/passwd", 0, ExportFormat.TXT);
-    assertThat(a).matches("passwd-[0-9a-f]{8}-p0000\\.txt");
-    assertThat(ExportFiles.fileName("s3a://b/dir/scan 1 (é).tif", 12, ExportFormat.ALTO))
-        .matches("scan_1__._-[0-9a-f]{8}-p0012\\.alto\\.xml");
-    assertThat(ExportFiles.fileName("/x/scan.png", 0, ExportFormat.HOCR))
-        .isNotEqualTo(ExportFiles.fileName("/y/scan.png", 0, ExportFormat.HOCR));
-    assertThat(ExportFiles.fileName(".hidden", 0, ExportFormat.JSON)).startsWith("hidden-");
-    assertThat(ExportFiles.fileName("", 0, ExportFormat.JSON)).startsWith("page-");
-    assertThat(ExportFiles.fileName("C:\\scans\\..\\x.bmp", 1, ExportFormat.JSON))
-        .startsWith("x-").doesNotContain("/", "\\", "..");
+  void everyFormatPlugsIntoThePageExporterInterface() throws Exception {
+    for (ExportFormat f : ExportFormat.values()) {
+      PageExporter e = f.exporter();
+      java.io.StringWriter w = new java.io.StringWriter();
+      e.write(w, "scan.png", page);
+      assertThat(w.toString().getBytes(StandardCharsets.UTF_8))
+          .isEqualTo(Exporters.of(f).toBytes("scan.png", 0, page));
+    }
+    assertThat(ExportFormat.ALTO.exporter().extension()).isEqualTo("alto.xml");
+    assertThat(ExportFormat.HOCR.exporter().extension()).isEqualTo("hocr");
+    assertThat(ExportFormat.TXT.exporter().extension()).isEqualTo("txt");
   }
 }

@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.openocr.document.Page;
 import dev.openocr.document.Word;
-import dev.openocr.export.ExportFiles;
 import dev.openocr.export.ExportFormat;
 import dev.openocr.export.Exporters;
 import dev.openocr.layout.LayoutAnalyzer;
@@ -73,7 +72,8 @@ public final class LayoutBench {
       lines += page.blocks().stream().mapToInt(b -> b.lines().size()).sum();
       for (ExportFormat f : ExportFormat.values()) {
         String name = (String) p[0];
-        Files.write(out.resolve(ExportFiles.fileName(name, 0, f)),
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        Files.write(out.resolve(stem + "." + Exporters.of(f).extension()),
             Exporters.of(f).toBytes(name, 0, page));
       }
     }
