@@ -33,8 +33,7 @@
       result = body;
       draw();
       const page = body.pages[0];
-      setStatus(page.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.length, 0), 0)
-        + ' words, mean confidence ' + page.meanConfidence.toFixed(3) + ', '
+      setStatus(page.words.length + ' words, mean confidence ' + page.meanConfidence.toFixed(3) + ', '
         + body.timings.totalMs + ' ms (' + body.pages.length + ' page(s))');
       $('text').textContent = page.text;
     } catch (e) {
@@ -53,26 +52,22 @@
     const sx = img.clientWidth / page.width;
     const sy = img.clientHeight / page.height;
     const min = parseFloat($('show').value);
-    for (const block of page.blocks) {
-      for (const line of block.lines) {
-        for (const w of line.words) {
-          const d = document.createElement('div');
-          d.className = 'word' + (w.confidence < min ? ' hidden' : '');
-          d.style.left = (w.box[0] * sx) + 'px';
-          d.style.top = (w.box[1] * sy) + 'px';
-          d.style.width = ((w.box[2] - w.box[0]) * sx) + 'px';
-          d.style.height = ((w.box[3] - w.box[1]) * sy) + 'px';
-          d.style.borderColor = colour(w.confidence);
-          d.dataset.text = w.text;
-          d.dataset.confidence = w.confidence.toFixed(3);
-          if ($('labels').checked) {
-            const s = document.createElement('span');
-            s.textContent = w.text;
-            d.appendChild(s);
-          }
-          boxes.appendChild(d);
-        }
+    for (const w of page.words) {
+      const d = document.createElement('div');
+      d.className = 'word' + (w.confidence < min ? ' hidden' : '');
+      d.style.left = (w.box[0] * sx) + 'px';
+      d.style.top = (w.box[1] * sy) + 'px';
+      d.style.width = ((w.box[2] - w.box[0]) * sx) + 'px';
+      d.style.height = ((w.box[3] - w.box[1]) * sy) + 'px';
+      d.style.borderColor = colour(w.confidence);
+      d.dataset.text = w.text;
+      d.dataset.confidence = w.confidence.toFixed(3);
+      if ($('labels').checked) {
+        const s = document.createElement('span');
+        s.textContent = w.text;
+        d.appendChild(s);
       }
+      boxes.appendChild(d);
     }
   }
 

@@ -16,13 +16,18 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A page as JSON: {@code source, page, width, height, orientation, orientationConfidence, text,
- * meanConfidence, blocks[{box, lines[{box, text, words[{text, confidence, detScore, box,
- * quad}]}]}]}. Boxes are {@code [left, top, right, bottom]} and quads {@code [x0,y0,..,x3,y3]}
- * clockwise from top-left, in page pixels; confidences 0..1. {@link #read} parses it back.
+ * A page as JSON, a superset of the evaluation format ({@code image, width, height, words[{text,
+ * box, confidence}]}): {@code source, page, orientation, orientationConfidence, text,
+ * meanConfidence}, and each word also has {@code detScore, quad, block, line} (0-based indices
+ * on the page); {@code blocks[{box, lines[{box, text, words[first, end)}]}]} gives the structure.
+ * Boxes are {@code [left, top, right, bottom]} and quads {@code [x0,y0,..,x3,y3]} clockwise from
+ * top-left, in page pixels; confidences 0..1. Words are in reading order. {@link #read} parses it
+ * back, also from the plain evaluation format.
  */
 public final class PageJson implements Exporter {
 
@@ -39,6 +44,7 @@ public final class PageJson implements Exporter {
   /** The page as a JSON tree (the server embeds it in its responses). */
   public static JsonObject toJson(String source, int pageIndex, Page page) {
     JsonObject o = new JsonObject();
+    o.addProperty("image", source);
     o.addProperty("source", source);
     o.addProperty("page", pageIndex);
     o.addProperty("width", page.width());
@@ -47,65 +53,85 @@ public final class PageJson implements Exporter {
     o.addProperty("orientationConfidence", page.orientationConfidence());
     o.addProperty("text", page.text());
     o.addProperty("meanConfidence", page.meanConfidence());
+    JsonArray words = new JsonArray();
     JsonArray blocks = new JsonArray();
-    for (Block b : page.blocks()) {
-      JsonObject bo = new JsonObject();
-      bo.add("box", box(b.box()));
+    int lineNo = 0;
+    for (int b = 0; b < page.blocks().size(); b++) {
+      Block block = page.blocks().get(b);
       JsonArray lines = new JsonArray();
-      for (Line l : b.lines()) {
+      for (Line l : block.lines()) {
+        int first = words.size();
+        for (Word w : l.words()) {
+          words.add(word(w, b, lineNo));
+        }
         JsonObject lo = new JsonObject();
         lo.add("box", box(l.box()));
         lo.addProperty("text", l.text());
-        JsonArray words = new JsonArray();
-        for (Word w : l.words()) {
-          JsonObject wo = new JsonObject();
-          wo.addProperty("text", w.text());
-          wo.addProperty("confidence", w.confidence());
-          wo.addProperty("detScore", w.detScore());
-          wo.add("box", box(w.box()));
-          JsonArray q = new JsonArray();
-          for (double c : w.quad().toArray()) {
-            q.add(c);
-          }
-          wo.add("quad", q);
-          words.add(wo);
-        }
-        lo.add("words", words);
+        JsonArray range = new JsonArray();
+        range.add(first);
+        range.add(words.size());
+        lo.add("words", range);
         lines.add(lo);
+        lineNo++;
       }
+      JsonObject bo = new JsonObject();
+      bo.add("box", box(block.box()));
       bo.add("lines", lines);
       blocks.add(bo);
     }
+    o.add("words", words);
     o.add("blocks", blocks);
     return o;
   }
 
+  private static JsonObject word(Word w, int block, int line) {
+    JsonObject wo = new JsonObject();
+    wo.addProperty("text", w.text());
+    wo.add("box", box(w.box()));
+    wo.addProperty("confidence", w.confidence());
+    wo.addProperty("detScore", w.detScore());
+    JsonArray q = new JsonArray();
+    for (double c : w.quad().toArray()) {
+      q.add(c);
+    }
+    wo.add("quad", q);
+    wo.addProperty("block", block);
+    wo.addProperty("line", line);
+    return wo;
+  }
+
   /**
-   * Parses a page written by {@link #write}; a word without {@code quad} takes its {@code box}.
+   * Parses a page written by {@link #write}, or an evaluation-format page (words without
+   * {@code block}/{@code line} become one line each, in one block; without {@code quad} a word
+   * takes its {@code box}).
    *
    * @param what names the input in error messages (file name)
    */
   public static Page read(Reader in, String what) {
     try {
       JsonObject o = JsonParser.parseReader(in).getAsJsonObject();
+      // block -> line -> words, in first-seen order.
+      Map<Integer, Map<Integer, List<Word>>> tree = new LinkedHashMap<>();
+      int n = 0;
+      for (JsonElement e : o.getAsJsonArray("words")) {
+        JsonObject w = e.getAsJsonObject();
+        int block = w.has("block") ? w.get("block").getAsInt() : 0;
+        int line = w.has("line") ? w.get("line").getAsInt() : n;
+        tree.computeIfAbsent(block, k -> new LinkedHashMap<>())
+            .computeIfAbsent(line, k -> new ArrayList<>()).add(word(w));
+        n++;
+      }
       List<Block> blocks = new ArrayList<>();
-      for (JsonElement be : o.getAsJsonArray("blocks")) {
-        List<Line> lines = new ArrayList<>();
-        for (JsonElement le : be.getAsJsonObject().getAsJsonArray("lines")) {
-          List<Word> words = new ArrayList<>();
-          for (JsonElement we : le.getAsJsonObject().getAsJsonArray("words")) {
-            words.add(word(we.getAsJsonObject()));
-          }
-          lines.add(new Line(words));
-        }
-        blocks.add(new Block(lines));
+      for (Map<Integer, List<Word>> lines : tree.values()) {
+        blocks.add(new Block(lines.values().stream().map(Line::new).toList()));
       }
       int orientation = o.has("orientation") ? o.get("orientation").getAsInt() : 0;
       double oc = o.has("orientationConfidence") ? o.get("orientationConfidence").getAsDouble() : 1;
       return new Page(o.get("width").getAsInt(), o.get("height").getAsInt(), blocks, orientation,
           oc);
     } catch (JsonParseException | IllegalStateException | NullPointerException
-        | UnsupportedOperationException | IllegalArgumentException e) {
+        | UnsupportedOperationException | IllegalArgumentException
+        | IndexOutOfBoundsException e) {
       throw new IllegalArgumentException("Not a page JSON: " + what + ": " + e.getMessage(), e);
     }
   }

@@ -42,6 +42,41 @@ class TextAndJsonExportTest {
   }
 
   @Test
+  void jsonWordsCarryTheirBlockAndLineAndLinesTheirWordRange() {
+    com.google.gson.JsonObject o = PageJson.toJson("a.png", 0, page);
+    assertThat(o.get("image").getAsString()).isEqualTo("a.png");
+    com.google.gson.JsonArray words = o.getAsJsonArray("words");
+    assertThat(words).hasSize(page.words().size());
+    int lineNo = 0;
+    for (int b = 0; b < page.blocks().size(); b++) {
+      var lines = o.getAsJsonArray("blocks").get(b).getAsJsonObject().getAsJsonArray("lines");
+      for (int l = 0; l < lines.size(); l++, lineNo++) {
+        var range = lines.get(l).getAsJsonObject().getAsJsonArray("words");
+        var expected = page.blocks().get(b).lines().get(l).words();
+        assertThat(range.get(1).getAsInt() - range.get(0).getAsInt()).isEqualTo(expected.size());
+        for (int i = range.get(0).getAsInt(); i < range.get(1).getAsInt(); i++) {
+          var w = words.get(i).getAsJsonObject();
+          assertThat(w.get("block").getAsInt()).isEqualTo(b);
+          assertThat(w.get("line").getAsInt()).isEqualTo(lineNo);
+          assertThat(w.get("text").getAsString())
+              .isEqualTo(expected.get(i - range.get(0).getAsInt()).text());
+        }
+      }
+    }
+  }
+
+  @Test
+  void readsTheEvaluationFormatToo() {
+    Page p = PageJson.read(new StringReader("{\"image\": \"a.png\", \"width\": 100, "
+        + "\"height\": 50, \"words\": [{\"text\": \"hi\", \"box\": [1, 2, 30, 20], "
+        + "\"confidence\": 0.5}, {\"text\": \"yo\", \"box\": [40, 2, 60, 20]}]}"), "eval.json");
+    assertThat(p.words()).extracting(Word::text).containsExactly("hi", "yo");
+    assertThat(p.words().get(0).box()).isEqualTo(new dev.openocr.geometry.Box(1, 2, 30, 20));
+    assertThat(p.words().get(0).confidence()).isEqualTo(0.5);
+    assertThat(p.width()).isEqualTo(100);
+  }
+
+  @Test
   void malformedJsonNamesTheInput() {
     assertThatThrownBy(() -> PageJson.read(new StringReader("{\"width\":3}"), "bad.json"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.json");

@@ -55,12 +55,8 @@ final class TestHttp {
   /** The words of a page object of the JSON answer, in reading order. */
   static List<JsonObject> words(JsonObject page) {
     List<JsonObject> out = new ArrayList<>();
-    for (var b : page.getAsJsonArray("blocks")) {
-      for (var l : b.getAsJsonObject().getAsJsonArray("lines")) {
-        for (var w : l.getAsJsonObject().getAsJsonArray("words")) {
-          out.add(w.getAsJsonObject());
-        }
-      }
+    for (var w : page.getAsJsonArray("words")) {
+      out.add(w.getAsJsonObject());
     }
     return out;
   }
