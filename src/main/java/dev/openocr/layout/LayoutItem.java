@@ -12,8 +12,13 @@ import dev.openocr.geometry.Box;
  */
 record LayoutItem(Word word, Box box) {
 
-  /** Builds the item by projecting the word's centre onto the text direction {@code angle}. */
-  static LayoutItem of(Word word, double angleDegrees) {
+  /**
+   * Builds the item by projecting the word's centre onto the text direction.
+   *
+   * @param angleDegrees text direction in the image, degrees clockwise (y down)
+   * @param sideways whether the quads' top edges run across the text (page turned 90 or 270)
+   */
+  static LayoutItem of(Word word, double angleDegrees, boolean sideways) {
     double rad = Math.toRadians(angleDegrees);
     double cos = Math.cos(rad);
     double sin = Math.sin(rad);
@@ -23,8 +28,10 @@ record LayoutItem(Word word, Box box) {
     // Rotate by -angle: x' along the text direction, y' across it.
     double x = cx * cos + cy * sin;
     double y = -cx * sin + cy * cos;
-    double halfW = Math.max(word.quad().width(), 0) / 2;
-    double halfH = Math.max(word.quad().height(), 0) / 2;
+    double along = sideways ? word.quad().height() : word.quad().width();
+    double across = sideways ? word.quad().width() : word.quad().height();
+    double halfW = Math.max(along, 0) / 2;
+    double halfH = Math.max(across, 0) / 2;
     return new LayoutItem(word, new Box(x - halfW, y - halfH, x + halfW, y + halfH));
   }
 }

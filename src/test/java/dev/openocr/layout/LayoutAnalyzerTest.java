@@ -108,6 +108,30 @@ class LayoutAnalyzerTest {
   }
 
   @Test
+  void turnedPagesReadInUprightOrder() {
+    for (int turn : new int[] {90, 180, 270}) {
+      // As a detector reports them: corners re-ordered clockwise from the image's top-left.
+      List<Word> turned = Words.rotate(twoColumnPage(), turn + 2, WIDTH / 2.0, HEIGHT / 2.0)
+          .stream().map(LayoutAnalyzerTest::imageOrdered).toList();
+      Page p = LayoutAnalyzer.assemble(turned, WIDTH, HEIGHT, turn, 0.9);
+      assertTwoColumnOrder(p);
+      assertThat(p.orientation()).isEqualTo(turn);
+    }
+  }
+
+  @Test
+  void orientationMustBeAQuarterTurn() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LayoutAnalyzer.assemble(
+        line("a b", 10, 10), WIDTH, HEIGHT, 45, 1)).hasMessageContaining("45");
+  }
+
+  private static Word imageOrdered(Word w) {
+    double[] c = w.quad().toArray();
+    double[][] pts = {{c[0], c[1]}, {c[2], c[3]}, {c[4], c[5]}, {c[6], c[7]}};
+    return w.withQuad(dev.openocr.geometry.Quad.ordered(pts));
+  }
+
+  @Test
   void skewedLinesGroupByDeskewedCentres() {
     List<Word> straight = new ArrayList<>();
     straight.addAll(paragraph(100, 300, 30, "one two three four five six seven",
