@@ -2,6 +2,7 @@ package dev.openocr.serve;
 
 /** A request that cannot be served, with the HTTP status to answer and a message for the client. */
 final class HttpError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final int status;
 
   HttpError(int status, String message) {

@@ -31,8 +31,8 @@ final class OcrHandler {
   /** One read page with its stage timings. */
   private record PageResult(Page page, PageTimings timings) {}
 
-  /** What a worker produced, with its own timings in milliseconds. */
-  private record Result(List<PageResult> pages, long queueMs, long decodeMs) {}
+  /** What a worker produced: the pages read, how many the upload has, timings in ms. */
+  private record Result(List<PageResult> pages, int pageCount, long queueMs, long decodeMs) {}
 
   private final WorkerPool pool;
   private final ServerConfig config;
@@ -65,37 +65,42 @@ final class OcrHandler {
     String name = req.name();
     long submitted = System.nanoTime();
     long left = config.timeoutMillis() - (submitted - start) / NANOS_PER_MILLI;
-    Result result = pool.call(s -> read(s, image, name, submitted), Math.max(1, left));
+    // json answers every page; the other formats one page, so only that one is read.
+    int only = req.format() == ExportFormat.JSON ? -1 : req.page();
+    Result result = pool.call(s -> read(s, image, name, only, submitted), Math.max(1, left));
     int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
     metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
     List<PageResult> pages = filter(result.pages(), req.minConfidence());
     if (req.format() == ExportFormat.JSON) {
       Responses.json(ex, 200, json(req, pages, result, start));
     } else {
-      if (req.page() >= pages.size()) {
-        throw new HttpError(400, "Invalid page: " + req.page() + "; the upload has "
-            + pages.size() + " page(s)");
-      }
-      ex.getResponseHeaders().set("X-Page-Count", Integer.toString(pages.size()));
+      ex.getResponseHeaders().set("X-Page-Count", Integer.toString(result.pageCount()));
       Responses.send(ex, 200, req.format().contentType(), Exporters.of(req.format())
-          .toBytes(name, req.page(), pages.get(req.page()).page()));
+          .toBytes(name, req.page(), pages.get(0).page()));
     }
   }
 
-  private Result read(OcrSession session, byte[] image, String name, long submitted) {
+  /** Decodes the upload and reads every page, or only page {@code only} when it is >= 0. */
+  private Result read(OcrSession session, byte[] image, String name, int only, long submitted) {
     long t0 = System.nanoTime();
     List<GrayImage> images = UploadDecoder.decode(image, name, config.maxPixels(),
         config.maxPages());
     long t1 = System.nanoTime();
-    List<PageResult> pages = new ArrayList<>(images.size());
-    for (GrayImage img : images) {
+    if (only >= images.size()) {
+      throw new HttpError(400, "Invalid page: " + only + "; the upload has " + images.size()
+          + " page(s)");
+    }
+    List<GrayImage> todo = only >= 0 ? List.of(images.get(only)) : images;
+    List<PageResult> pages = new ArrayList<>(todo.size());
+    for (GrayImage img : todo) {
       if (Thread.currentThread().isInterrupted()) {
         throw new HttpError(503, "Timed out reading " + name);
       }
       Page p = session.ocr(img);
       pages.add(new PageResult(p, session.lastTimings()));
     }
-    return new Result(pages, (t0 - submitted) / NANOS_PER_MILLI, (t1 - t0) / NANOS_PER_MILLI);
+    return new Result(pages, images.size(), (t0 - submitted) / NANOS_PER_MILLI,
+        (t1 - t0) / NANOS_PER_MILLI);
   }
 
   private byte[] readBody(HttpExchange ex) throws IOException {

@@ -34,11 +34,16 @@ final class PdfPages {
       }
       PDFRenderer renderer = new PDFRenderer(doc);
       List<GrayImage> out = new ArrayList<>(pages);
+      long total = 0;
       for (int i = 0; i < pages; i++) {
         PDRectangle box = doc.getPage(i).getCropBox();
         double inches2 = (box.getWidth() / POINTS_PER_INCH) * (box.getHeight() / POINTS_PER_INCH);
         // Largest dpi at which the page stays within the pixel limit.
         float dpi = (float) Math.min(DPI, Math.sqrt(maxPixels / Math.max(inches2, 1e-6)));
+        long px = (long) Math.ceil(box.getWidth() * dpi / POINTS_PER_INCH)
+            * (long) Math.ceil(box.getHeight() * dpi / POINTS_PER_INCH);
+        total += px;
+        UploadDecoder.checkTotal(total, name, maxPixels);
         BufferedImage img = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
         out.add(GrayImage.fromBufferedImage(img));
       }

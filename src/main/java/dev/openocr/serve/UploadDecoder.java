@@ -17,6 +17,8 @@ import javax.imageio.stream.ImageInputStream;
  * pixels. A small stand-in for the project's full image decoder.
  */
 final class UploadDecoder {
+  /** Pages' worth of the per-page pixel limit that one upload may hold in all. */
+  static final long TOTAL_PAGES_OF_PIXELS = 4;
   private static final byte[] PDF_MAGIC = "%PDF".getBytes(StandardCharsets.US_ASCII);
 
   static {
@@ -50,12 +52,15 @@ final class UploadDecoder {
           throw new HttpError(413, name + " has " + pages + " pages; the limit is " + maxPages);
         }
         List<GrayImage> out = new ArrayList<>(pages);
+        long total = 0;
         for (int i = 0; i < pages; i++) {
           long px = (long) reader.getWidth(i) * reader.getHeight(i);
           if (px > maxPixels) {
             throw new HttpError(413, name + " page " + i + " is " + reader.getWidth(i) + "x"
                 + reader.getHeight(i) + " = " + px + " pixels; the limit is " + maxPixels);
           }
+          total += px;
+          checkTotal(total, name, maxPixels);
           out.add(GrayImage.fromBufferedImage(reader.read(i)));
         }
         if (out.isEmpty()) {
@@ -70,6 +75,17 @@ final class UploadDecoder {
         throw h;
       }
       throw new HttpError(400, "Cannot decode " + name + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * All pages of one upload together hold at most {@link #TOTAL_PAGES_OF_PIXELS} times the
+   * per-page limit, so one request's decoded pages stay bounded in memory (1 byte per pixel).
+   */
+  static void checkTotal(long totalPixels, String name, long maxPixels) {
+    if (totalPixels > TOTAL_PAGES_OF_PIXELS * maxPixels) {
+      throw new HttpError(413, name + " holds more than " + TOTAL_PAGES_OF_PIXELS * maxPixels
+          + " pixels in all; the limit is " + TOTAL_PAGES_OF_PIXELS + " full-size pages");
     }
   }
 
