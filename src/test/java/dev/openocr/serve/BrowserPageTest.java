@@ -64,6 +64,8 @@ class BrowserPageTest {
           + " s.dispatchEvent(new Event('input')); return true; })()");
       assertThat(browser.eval("document.querySelectorAll('#boxes .word.hidden').length")
           .getAsInt()).isEqualTo(1);
+      // For people to look at: target/browser-page.png.
+      browser.screenshot(Path.of("target", "browser-page.png"));
     }
   }
 

@@ -161,6 +161,14 @@ public final class Cdp implements AutoCloseable {
     send("Input.dispatchMouseEvent", p);
   }
 
+  /** Saves a PNG of the visible page. */
+  public void screenshot(Path png) throws Exception {
+    JsonObject p = new JsonObject();
+    p.addProperty("format", "png");
+    String data = send("Page.captureScreenshot", p).get("data").getAsString();
+    Files.write(png, java.util.Base64.getDecoder().decode(data));
+  }
+
   @Override
   public void close() {
     try {
