@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 public final class Overlay {
   /** Outline width as a fraction of the longer image side, at least 1 pixel. */
   static final double STROKE_FRACTION = 0.0015;
-  /** Label font size as a fraction of the word's height. */
+  /** Label font size as a fraction of the word's text height. */
   static final double FONT_FRACTION = 0.6;
   /** Smallest label font in pixels. */
   static final int MIN_FONT = 8;
@@ -91,7 +91,9 @@ public final class Overlay {
   }
 
   private static void label(Graphics2D g, Word w, Color c) {
-    int size = (int) Math.max(MIN_FONT, FONT_FRACTION * w.box().height());
+    // The shorter side is the text height also for vertical words (stamps, margin numbers).
+    double textHeight = Math.min(w.box().height(), w.box().width());
+    int size = (int) Math.max(MIN_FONT, FONT_FRACTION * textHeight);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
     FontMetrics fm = g.getFontMetrics();
     int x = (int) Math.round(w.box().left());
