@@ -21,6 +21,7 @@ public final class AltoExporter implements Exporter {
   static final String SCHEMA_LOCATION =
       ALTO_NS + " http://www.loc.gov/alto/v4/alto-4-4.xsd";
   static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+  static final int FULL_TURN = 360;
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
   @Override
@@ -77,8 +78,10 @@ public final class AltoExporter implements Exporter {
     x.writeAttribute("PHYSICAL_IMG_NR", Integer.toString(p));
     x.writeAttribute("WIDTH", Integer.toString(page.width()));
     x.writeAttribute("HEIGHT", Integer.toString(page.height()));
-    if (page.orientation() != 0) {
-      x.writeAttribute("ROTATION", Integer.toString(page.orientation()));
+    int counterClockwise = Math.floorMod(-page.orientation(), FULL_TURN);
+    if (counterClockwise != 0) {
+      // ALTO counts text rotation counterclockwise; the page's orientation is clockwise.
+      x.writeAttribute("ROTATION", Integer.toString(counterClockwise));
     }
     x.writeStartElement("PrintSpace");
     position(x, new PixelBox(0, 0, page.width(), page.height()));

@@ -76,6 +76,9 @@ public final class HocrExporter implements Exporter {
     x.writeAttribute("id", "page_" + p);
     x.writeAttribute("title", "image \"" + quotable(source) + "\"; bbox 0 0 " + page.width() + " "
         + page.height() + "; ppageno " + pageIndex + "; x_orientation " + page.orientation());
+    int counterClockwise = Math.floorMod(-page.orientation(), AltoExporter.FULL_TURN);
+    // hOCR's textangle is counterclockwise; the page's orientation is clockwise.
+    String textAngle = counterClockwise == 0 ? "" : "; textangle " + counterClockwise;
     int lineNo = 0;
     int wordNo = 0;
     for (int b = 0; b < page.blocks().size(); b++) {
@@ -93,7 +96,8 @@ public final class HocrExporter implements Exporter {
         x.writeStartElement("span");
         x.writeAttribute("class", "ocr_line");
         x.writeAttribute("id", "line_" + p + "_" + (++lineNo));
-        x.writeAttribute("title", PixelBox.of(line.box(), page.width(), page.height()).hocr());
+        x.writeAttribute("title", PixelBox.of(line.box(), page.width(), page.height()).hocr()
+            + textAngle);
         for (int w = 0; w < line.words().size(); w++) {
           Word word = line.words().get(w);
           if (w > 0) {

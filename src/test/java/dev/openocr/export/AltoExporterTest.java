@@ -105,6 +105,20 @@ class AltoExporterTest {
   }
 
   @Test
+  void turnedPagesCarryTheirRotationCounterclockwise() throws Exception {
+    Page turned = new Page(page.width(), page.height(), page.blocks(), 90, 0.8);
+    byte[] alto = new AltoExporter().toBytes("t.png", 0, turned);
+    schema().newValidator().validate(new StreamSource(new ByteArrayInputStream(alto)));
+    assertThat(Xml.elements(Xml.parse(alto), NS, "Page").get(0).getAttribute("ROTATION"))
+        .isEqualTo("270");
+    assertThat(Xml.elements(Xml.parse(xml), NS, "Page").get(0).hasAttribute("ROTATION"))
+        .isFalse();
+    String hocr = new String(new HocrExporter().toBytes("t.png", 0, turned),
+        StandardCharsets.UTF_8);
+    assertThat(hocr).contains("; textangle 270\"", "x_orientation 90");
+  }
+
+  @Test
   void emptyPageIsStillValid() throws Exception {
     byte[] empty = new AltoExporter().toBytes("blank.png", 0, Page.empty(10, 10));
     schema().newValidator().validate(new StreamSource(new ByteArrayInputStream(empty)));
