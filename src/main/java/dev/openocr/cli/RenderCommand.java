@@ -14,26 +14,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code openocr render}: draws recognized words (boxes coloured by confidence) on a page. */
+/** {@code openocr render}: draws recognized words (boxes coloured by confidence) on pages. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-    description = "Draws word boxes coloured by confidence (red low, green high) and their text "
-        + "over a page image and writes a PNG. Words come from a page JSON (--page) or from "
-        + "running the engine on the image.")
+    description = {"Draws word boxes coloured by confidence (red low, green high) and their text "
+        + "over page images and writes PNGs.",
+        "One page: IMAGE -o PNG, words from --page JSON or from running the engine.",
+        "Many pages: --pages DIR (json exports) --images DIR --to DIR [--lowest N] draws the N "
+        + "pages with the lowest mean confidence."})
 final class RenderCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "Page image: PNG, JPEG, BMP, TIFF.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE",
+      description = "Page image: PNG, JPEG, BMP, GIF, TIFF.")
   Path image;
 
   @Option(names = "--page", paramLabel = "JSON", description = "Page JSON (the json export).")
   Path pageJson;
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "PNG", description = "Output PNG.")
+  @Option(names = {"-o", "--out"}, paramLabel = "PNG", description = "Output PNG.")
   Path out;
+
+  @Option(names = "--pages", paramLabel = "DIR", description = "Folder of page JSON exports.")
+  Path pagesDir;
+
+  @Option(names = "--images", paramLabel = "DIR", description = "Folder of the source images.")
+  Path imagesDir;
+
+  @Option(names = "--to", paramLabel = "DIR", description = "Folder for the overlay PNGs.")
+  Path toDir;
+
+  @Option(names = "--lowest", paramLabel = "N", defaultValue = "20",
+      description = "How many pages, lowest mean confidence first. Default: ${DEFAULT-VALUE}.")
+  int lowest;
 
   @Option(names = "--min-confidence", defaultValue = "0",
       description = "Leave out words below this confidence (0..1).")
@@ -47,10 +62,18 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    BufferedImage img = ImageIO.read(image.toFile());
-    if (img == null) {
-      throw new IllegalArgumentException("Not a readable image (PNG, JPEG, BMP, TIFF): " + image);
+    if (pagesDir != null) {
+      if (imagesDir == null || toDir == null || image != null) {
+        throw new IllegalArgumentException("--pages needs --images and --to, and no IMAGE");
+      }
+      RenderBatch batch = new RenderBatch(minConfidence, !noText);
+      batch.render(pagesDir, imagesDir, toDir, lowest).forEach(System.out::println);
+      return 0;
     }
+    if (image == null || out == null) {
+      throw new IllegalArgumentException("Give IMAGE and -o PNG, or --pages, --images and --to");
+    }
+    BufferedImage img = RenderBatch.readImage(image, 0);
     Page page = pageJson != null ? readPage(pageJson) : ocr(img);
     if (page.width() != img.getWidth() || page.height() != img.getHeight()) {
       System.err.printf("warning: page is %dx%d but %s is %dx%d%n", page.width(), page.height(),

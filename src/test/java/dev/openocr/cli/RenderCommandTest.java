@@ -47,6 +47,40 @@ class RenderCommandTest {
   }
 
   @Test
+  void drawsTheLowestConfidencePagesOfAFolder(@TempDir Path dir) throws Exception {
+    Path pages = Files.createDirectories(dir.resolve("json"));
+    Path images = Files.createDirectories(dir.resolve("img"));
+    Path to = dir.resolve("overlays");
+    double[] scale = {0.9, 0.2, 0.5};
+    for (int i = 0; i < scale.length; i++) {
+      Page p = scaled(Pages.sample(), scale[i]);
+      Files.write(pages.resolve("page" + i + ".json"),
+          new PageJson().toBytes("s3a://bucket/scans/scan" + i + ".png", 0, p));
+      ImageIO.write(new BufferedImage(p.width(), p.height(), BufferedImage.TYPE_BYTE_GRAY), "png",
+          images.resolve("scan" + i + ".png").toFile());
+    }
+
+    int code = Main.execute("render", "--pages", pages.toString(), "--images",
+        images.toString(), "--to", to.toString(), "--lowest", "2");
+
+    assertThat(code).isZero();
+    try (var files = Files.list(to)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly("page1-overlay.png", "page2-overlay.png");
+    }
+    assertThat(ImageIO.read(to.resolve("page1-overlay.png").toFile()).getWidth())
+        .isEqualTo(Pages.WIDTH);
+  }
+
+  private static Page scaled(Page p, double factor) {
+    var blocks = p.blocks().stream().map(b -> new dev.openocr.document.Block(b.lines().stream()
+        .map(l -> new dev.openocr.document.Line(l.words().stream()
+            .map(w -> new dev.openocr.document.Word(w.text(), w.quad(), w.confidence() * factor,
+                w.detScore(), null)).toList())).toList())).toList();
+    return new Page(p.width(), p.height(), blocks, 0, 1);
+  }
+
+  @Test
   void unreadableImageFails(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.png");
     Files.writeString(bad, "not an image");

@@ -49,7 +49,8 @@ public final class LayoutBench {
           words.add(Words.word(w.get("text").getAsString(), b.get(0).getAsDouble(),
               b.get(1).getAsDouble(), b.get(2).getAsDouble(), b.get(3).getAsDouble()));
         }
-        pages.add(new Object[] {f.getFileName().toString(), words, o.get("width").getAsInt(),
+        String image = o.has("image") ? o.get("image").getAsString() : f.getFileName().toString();
+        pages.add(new Object[] {image, words, o.get("width").getAsInt(),
             o.get("height").getAsInt()});
       }
     }
