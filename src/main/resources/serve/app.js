@@ -31,11 +31,18 @@
         return;
       }
       result = body;
+      const sel = $('pagesel');
+      sel.innerHTML = '';
+      body.pages.forEach((p, i) => {
+        const o = document.createElement('option');
+        o.value = i;
+        o.textContent = (i + 1) + ' / ' + body.pages.length;
+        sel.appendChild(o);
+      });
       draw();
       const page = body.pages[0];
       setStatus(page.words.length + ' words, mean confidence ' + page.meanConfidence.toFixed(3) + ', '
         + body.timings.totalMs + ' ms (' + body.pages.length + ' page(s))');
-      $('text').textContent = page.text;
     } catch (e) {
       setStatus('Request failed: ' + e, true);
     } finally {
@@ -47,10 +54,18 @@
     const boxes = $('boxes');
     boxes.innerHTML = '';
     if (!result || result.pages.length === 0) { return; }
-    const page = result.pages[0];
+    const index = Math.min(result.pages.length - 1, parseInt($('pagesel').value || '0', 10));
+    const page = result.pages[index];
     const img = $('img');
-    const sx = img.clientWidth / page.width;
-    const sy = img.clientHeight / page.height;
+    const stage = $('stage');
+    // Browsers show PNG/JPEG/GIF/BMP; for TIFF, PDF and pages after the first, boxes go on white.
+    const shown = index === 0 && img.naturalWidth > 0;
+    stage.classList.toggle('noimg', !shown);
+    stage.style.width = shown ? '' : page.width + 'px';
+    stage.style.height = shown ? '' : page.height + 'px';
+    const sx = shown ? img.clientWidth / page.width : 1;
+    const sy = shown ? img.clientHeight / page.height : 1;
+    $('text').textContent = page.text;
     const min = parseFloat($('show').value);
     for (const w of page.words) {
       const d = document.createElement('div');
@@ -76,6 +91,8 @@
     file = f;
     const img = $('img');
     img.onload = () => run();
+    // Formats the browser cannot show (TIFF, PDF) are still read; boxes are drawn on white.
+    img.onerror = () => { img.removeAttribute('src'); run(); };
     img.src = URL.createObjectURL(f);
   }
 
@@ -92,6 +109,7 @@
   $('show').addEventListener('input', () => { $('showv').textContent = (+$('show').value).toFixed(2); draw(); });
   $('min').addEventListener('input', () => { $('minv').textContent = (+$('min').value).toFixed(2); });
   $('labels').addEventListener('change', draw);
+  $('pagesel').addEventListener('change', draw);
   $('rerun').addEventListener('click', run);
   window.addEventListener('resize', draw);
 

@@ -66,6 +66,19 @@ class BrowserPageTest {
           .getAsInt()).isEqualTo(1);
       // For people to look at: target/browser-page.png.
       browser.screenshot(Path.of("target", "browser-page.png"));
+
+      // A two-page TIFF: the browser cannot show it, the boxes go on white, pages selectable.
+      Path tiff = dir.resolve("two.tif");
+      Files.write(tiff, TestImages.tiff(List.of(TestImages.page(300, 150, OcrServerTest.WORDS),
+          TestImages.page(200, 100, List.of(new TestImages.BarWord(10, 10, 6, 0))))));
+      browser.setFiles("#file", List.of(tiff));
+      browser.waitFor("document.getElementById('pagesel').options.length === 2", 30);
+      browser.eval("(() => { const s = document.getElementById('pagesel'); s.value = '1';"
+          + " s.dispatchEvent(new Event('change')); return true; })()");
+      assertThat(browser.eval("Array.from(document.querySelectorAll('#boxes .word'))"
+          + ".map(w => w.dataset.text).join(' ')").getAsString()).isEqualTo("w6");
+      assertThat(browser.eval("document.getElementById('stage').classList.contains('noimg')")
+          .getAsBoolean()).isTrue();
     }
   }
 
