@@ -18,6 +18,10 @@ final class RegionSplitter {
   static final double MIN_COLUMN_ROWS = 2.0;
   /** Each column averages at least this many words per row (keeps form label/value together). */
   static final double MIN_WORDS_PER_ROW = 2.0;
+  /** A row steps over a candidate gutter with at most this many times its own word spaces. */
+  static final double CROSSING_SPACE_FACTOR = 2.0;
+  /** Words within this many median heights of a candidate gutter are checked for crossing. */
+  static final double NEAR_GAP_HEIGHTS = 3.0;
   /** A horizontal gap of at least this many median heights separates bands. */
   static final double MIN_BAND_GAP_HEIGHTS = 1.0;
 
@@ -87,12 +91,71 @@ final class RegionSplitter {
       double gap = left - reach;
       if (gap >= MIN_GUTTER_HEIGHTS * medianHeight && gap > bestWidth) {
         double x = (reach + left) / 2;
-        if (isColumn(byLeft.subList(0, k)) && isColumn(byLeft.subList(k, byLeft.size()))) {
+        List<LayoutItem> leftSide = byLeft.subList(0, k);
+        List<LayoutItem> rightSide = byLeft.subList(k, byLeft.size());
+        if (isColumn(leftSide) && isColumn(rightSide) && !lineCrosses(leftSide, rightSide)) {
           bestWidth = gap;
           best = x;
         }
       }
       reach = Math.max(reach, byLeft.get(k).box().right());
+    }
+    return best;
+  }
+
+  /**
+   * True when some row runs across the gap: the step over it is no wider than
+   * {@link #CROSSING_SPACE_FACTOR} times that row's own word spaces next to it (a heading whose
+   * word space happens to line up with a gutter).
+   */
+  private boolean lineCrosses(List<LayoutItem> left, List<LayoutItem> right) {
+    double leftEdge = left.stream().mapToDouble(i -> i.box().right()).max().orElse(0);
+    double rightEdge = right.stream().mapToDouble(i -> i.box().left()).min().orElse(0);
+    // Only words near the gap can be the two ends of a crossing step.
+    double reach = NEAR_GAP_HEIGHTS * medianHeight;
+    List<LayoutItem> nearL = left.stream().filter(i -> i.box().right() >= leftEdge - reach).toList();
+    List<LayoutItem> nearR = right.stream().filter(i -> i.box().left() <= rightEdge + reach)
+        .toList();
+    for (LayoutItem r : nearR) {
+      LayoutItem l = neighbour(left, r, true);
+      if (l == null || !nearL.contains(l) || neighbour(right, r, true) != null) {
+        continue;
+      }
+      double step = r.box().left() - l.box().right();
+      double space = 0;
+      LayoutItem ll = neighbour(left, l, true);
+      LayoutItem rr = neighbour(right, r, false);
+      if (ll != null) {
+        space = Math.max(space, l.box().left() - ll.box().right());
+      }
+      if (rr != null) {
+        space = Math.max(space, rr.box().left() - r.box().right());
+      }
+      if (space > 0 && step <= CROSSING_SPACE_FACTOR * space) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nearest item of {@code side} on the same row as {@code of}, to its left or right. */
+  private static LayoutItem neighbour(List<LayoutItem> side, LayoutItem of, boolean toLeft) {
+    LayoutItem best = null;
+    for (LayoutItem i : side) {
+      if (i == of) {
+        continue;
+      }
+      double minH = Math.min(i.box().height(), of.box().height());
+      if (i.box().verticalOverlap(of.box()) < LineGrouper.MIN_OVERLAP * minH) {
+        continue;
+      }
+      boolean before = i.box().right() <= of.box().left() + 1e-9;
+      boolean after = i.box().left() >= of.box().right() - 1e-9;
+      if (toLeft && before && (best == null || i.box().right() > best.box().right())) {
+        best = i;
+      } else if (!toLeft && after && (best == null || i.box().left() < best.box().left())) {
+        best = i;
+      }
     }
     return best;
   }
