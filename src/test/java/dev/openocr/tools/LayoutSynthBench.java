@@ -28,22 +28,14 @@ import java.util.Random;
 public final class LayoutSynthBench {
 
   /** What one page scored. */
-  record Score(int lines, int linesFound, int pairs, int pairsInOrder, boolean exact) {}
+  public record Score(int lines, int linesFound, int pairs, int pairsInOrder, boolean exact) {}
 
   private LayoutSynthBench() {}
 
   public static void main(String[] args) {
     int n = Integer.parseInt(args[0]);
     boolean skew = args.length > 1 && args[1].equals("1");
-    SynthConfig cfg = new SynthConfig();
-    cfg.formWeight = 0;
-    cfg.tableWeight = 0;
-    cfg.twoColumnProb = args.length > 2 ? Double.parseDouble(args[2]) : 0.6;
-    cfg.rotated90PerPage = 0;
-    if (!skew) {
-      cfg.smallAngleProb = 0;
-    }
-    PageGenerator gen = PageGenerator.defaults(Lang.EN, cfg);
+    PageGenerator gen = generator(args.length > 2 ? Double.parseDouble(args[2]) : 0.6, skew);
     int lines = 0;
     int found = 0;
     int pairs = 0;
@@ -62,7 +54,21 @@ public final class LayoutSynthBench {
         (double) found / lines, inOrder, pairs, (double) inOrder / pairs, exact, n);
   }
 
-  static Score score(SynthPage sp, Random shuffle) {
+  /** Text pages: headings and paragraphs, no forms, tables or margin words. */
+  public static PageGenerator generator(double twoColumnProb, boolean skew) {
+    SynthConfig cfg = new SynthConfig();
+    cfg.formWeight = 0;
+    cfg.tableWeight = 0;
+    cfg.twoColumnProb = twoColumnProb;
+    cfg.rotated90PerPage = 0;
+    if (!skew) {
+      cfg.smallAngleProb = 0;
+    }
+    return PageGenerator.defaults(Lang.EN, cfg);
+  }
+
+  /** Runs the layout on the page's true word quads (shuffled) and scores its lines. */
+  public static Score score(SynthPage sp, Random shuffle) {
     List<Word> words = new ArrayList<>();
     for (SynthWord w : sp.words()) {
       words.add(new Word(w.text(), w.quad(), 1, 1, null));
