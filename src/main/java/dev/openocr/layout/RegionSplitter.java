@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Cuts a page into regions in reading order, in the deskewed frame. A region with a vertical
  * whitespace gutter splits into columns (left before right); otherwise it splits at horizontal
- * gaps into bands, and consecutive bands that share a gutter are merged and split again, so a
- * full-width header comes first and two columns under it read column by column even when their
- * paragraph gaps line up.
+ * gaps into bands, and consecutive bands that share a gutter and whose columns stop and start
+ * together are merged and split again, so a full-width header comes first and two columns under
+ * it read column by column even when their paragraph gaps line up.
  */
 final class RegionSplitter {
   /** A gutter is at least this many median word heights wide. */
@@ -18,6 +18,8 @@ final class RegionSplitter {
   static final double MIN_COLUMN_ROWS = 2.0;
   /** Each column averages at least this many words per row (keeps form label/value together). */
   static final double MIN_WORDS_PER_ROW = 2.0;
+  /** Columns whose ends differ by more than this many median heights end a section. */
+  static final double BALANCE_HEIGHTS = 1.0;
   /** A row steps over a candidate gutter with at most this many times its own word spaces. */
   static final double CROSSING_SPACE_FACTOR = 2.0;
   /** Words within this many median heights of a candidate gutter are checked for crossing. */
@@ -66,7 +68,8 @@ final class RegionSplitter {
     for (int b = 1; b < bands.size(); b++) {
       List<LayoutItem> merged = new ArrayList<>(group);
       merged.addAll(bands.get(b));
-      if (!Double.isNaN(findGutter(merged))) {
+      double shared = findGutter(merged);
+      if (!Double.isNaN(shared) && balanced(bands.get(b - 1), bands.get(b), shared)) {
         group = merged;
       } else {
         split(group, out);
@@ -74,6 +77,32 @@ final class RegionSplitter {
       }
     }
     split(group, out);
+  }
+
+  /**
+   * True when both columns stop together above the gap and start together below it: paragraph
+   * gaps that happen to line up in continuous columns. A column that stops clearly earlier
+   * marks the end of a two-column section, read before what follows.
+   */
+  private boolean balanced(List<LayoutItem> above, List<LayoutItem> below, double gutter) {
+    double[] ends = extremes(above, gutter, false);
+    double[] starts = extremes(below, gutter, true);
+    double tolerance = BALANCE_HEIGHTS * medianHeight;
+    return ends != null && starts != null && Math.abs(ends[0] - ends[1]) <= tolerance
+        && Math.abs(starts[0] - starts[1]) <= tolerance;
+  }
+
+  /** Top-most tops (or bottom-most bottoms) left and right of x; null if a side is empty. */
+  private static double[] extremes(List<LayoutItem> items, double x, boolean tops) {
+    double[] e = {Double.NaN, Double.NaN};
+    for (LayoutItem i : items) {
+      int side = i.box().centerX() < x ? 0 : 1;
+      double v = tops ? i.box().top() : i.box().bottom();
+      if (Double.isNaN(e[side]) || (tops ? v < e[side] : v > e[side])) {
+        e[side] = v;
+      }
+    }
+    return Double.isNaN(e[0]) || Double.isNaN(e[1]) ? null : e;
   }
 
   /**
