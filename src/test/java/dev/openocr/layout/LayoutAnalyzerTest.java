@@ -175,6 +175,19 @@ class LayoutAnalyzerTest {
   }
 
   @Test
+  void degenerateWordsAreKept() {
+    List<Word> words = new ArrayList<>();
+    words.add(Words.word("dot", 100, 100, 100, 100));
+    words.add(Words.word("flat", 120, 100, 180, 100));
+    words.add(Words.word("thin", 200, 90, 200, 110));
+    words.add(Words.word("same", 300, 90, 340, 110));
+    words.add(Words.word("same", 300, 90, 340, 110));
+    words.add(Words.word("huge", 0, 0, WIDTH, HEIGHT));
+    Page p = assemble(words);
+    assertThat(p.words()).hasSize(words.size()).containsExactlyInAnyOrderElementsOf(words);
+  }
+
+  @Test
   void everyWordAppearsExactlyOnce() {
     List<Word> words = new ArrayList<>();
     Random r = new Random(3);
