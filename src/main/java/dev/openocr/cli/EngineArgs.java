@@ -12,6 +12,14 @@ final class EngineArgs {
       description = "Model bundles (classpath:models/<name> or a folder), detector then recognizer.")
   String[] models;
 
+  @Option(names = "--detector", paramLabel = "URI",
+      description = "Detector bundle (as in run); overrides --models.")
+  String detector;
+
+  @Option(names = "--recognizer", paramLabel = "URI",
+      description = "Recognizer bundle (as in run); overrides --models.")
+  String recognizer;
+
   @Option(names = "--device", defaultValue = EngineOptions.DEFAULT_DEVICE,
       description = "cpu or gpu:N.")
   String device;
@@ -26,6 +34,6 @@ final class EngineArgs {
       }
       o = o.withModels(models[0], models[1]);
     }
-    return o;
+    return o.withModels(detector, recognizer);
   }
 }

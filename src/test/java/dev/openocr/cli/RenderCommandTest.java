@@ -81,6 +81,21 @@ class RenderCommandTest {
   }
 
   @Test
+  void runsTheEngineWhenNoPageJsonIsGiven(@TempDir Path dir) throws Exception {
+    Path det = dev.openocr.testing.TinyBundles.detector(dir.resolve("det"));
+    Path rec = dev.openocr.testing.TinyBundles.recognizer(dir.resolve("rec"));
+    Path image = dir.resolve("bars.png");
+    Files.write(image, dev.openocr.testing.TestImages.encode(dev.openocr.testing.TestImages.page(
+        200, 100, java.util.List.of(new dev.openocr.testing.TestImages.BarWord(20, 20, 5, 0))),
+        "png"));
+    Path out = dir.resolve("o.png");
+    int code = Main.execute("render", image.toString(), "-o", out.toString(), "--detector",
+        det.toString(), "--recognizer", rec.toString());
+    assertThat(code).isZero();
+    assertThat(ImageIO.read(out.toFile()).getWidth()).isEqualTo(200);
+  }
+
+  @Test
   void unreadableImageFails(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.png");
     Files.writeString(bad, "not an image");
