@@ -35,7 +35,6 @@ public final class HocrExporter implements Exporter {
       x.writeCharacters("\n");
       x.writeStartElement("html");
       x.writeDefaultNamespace(XHTML_NS);
-      x.writeAttribute("xml:lang", "en");
       head(x, source);
       x.writeStartElement("body");
       writePage(x, source, pageIndex, page);
