@@ -67,9 +67,10 @@
     const sy = shown ? img.clientHeight / page.height : 1;
     $('text').textContent = page.text;
     const min = parseFloat($('show').value);
+    const minDet = parseFloat($('det').value);
     for (const w of page.words) {
       const d = document.createElement('div');
-      d.className = 'word' + (w.confidence < min ? ' hidden' : '');
+      d.className = 'word' + (w.confidence < min || w.detScore < minDet ? ' hidden' : '');
       d.style.left = (w.box[0] * sx) + 'px';
       d.style.top = (w.box[1] * sy) + 'px';
       d.style.width = ((w.box[2] - w.box[0]) * sx) + 'px';
@@ -77,6 +78,7 @@
       d.style.borderColor = colour(w.confidence);
       d.dataset.text = w.text;
       d.dataset.confidence = w.confidence.toFixed(3);
+      d.dataset.det = w.detScore.toFixed(3);
       if ($('labels').checked) {
         const s = document.createElement('span');
         s.textContent = w.text;
@@ -107,6 +109,7 @@
     choose(e.dataTransfer.files[0]);
   });
   $('show').addEventListener('input', () => { $('showv').textContent = (+$('show').value).toFixed(2); draw(); });
+  $('det').addEventListener('input', () => { $('detv').textContent = (+$('det').value).toFixed(2); draw(); });
   $('min').addEventListener('input', () => { $('minv').textContent = (+$('min').value).toFixed(2); });
   $('labels').addEventListener('change', draw);
   $('pagesel').addEventListener('change', draw);
@@ -117,7 +120,8 @@
   $('boxes').addEventListener('mousemove', (e) => {
     const t = e.target.closest('.word');
     if (!t) { tip.style.display = 'none'; return; }
-    tip.textContent = t.dataset.text + '  (confidence ' + t.dataset.confidence + ')';
+    tip.textContent = t.dataset.text + '  (confidence ' + t.dataset.confidence
+      + ', detection ' + t.dataset.det + ')';
     tip.style.left = (e.clientX + 12) + 'px';
     tip.style.top = (e.clientY + 12) + 'px';
     tip.style.display = 'block';

@@ -132,7 +132,6 @@ public final class OcrServer implements AutoCloseable {
   }
 
   private int dispatch(HttpExchange ex, String path) throws IOException {
-    String method = ex.getRequestMethod();
     if (path.equals("/v1/ocr")) {
       requireMethod(ex, "POST");
       ocr.handle(ex);

@@ -57,7 +57,7 @@ class BrowserPageTest {
       browser.mouseMove(r.get(0).getAsDouble(), r.get(1).getAsDouble());
       browser.waitFor("document.getElementById('tip').style.display === 'block'", 10);
       assertThat(browser.eval("document.getElementById('tip').textContent").getAsString())
-          .matches("w2 {2}\\(confidence 0\\.[34]\\d\\d\\)");
+          .matches("w2 {2}\\(confidence 0\\.[34]\\d\\d, detection 0\\.900\\)");
 
       // The display threshold hides the low-confidence word only.
       browser.eval("(() => { const s = document.getElementById('show'); s.value = '0.6';"
