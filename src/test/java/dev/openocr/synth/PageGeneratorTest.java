@@ -93,9 +93,9 @@ class PageGeneratorTest {
 
   @Test
   void geometricTransformsMoveQuadsWithTheInk() {
-    // text only (no rules or graphics), then sine warp, rotation and perspective on every page
+    // text only (no rules or graphics), drawn at 3x, then sine warp, rotation and perspective
     SynthConfig cfg = SynthConfig.clean().set("formWeight", "0").set("tableWeight", "0")
-        .set("headingUnderlineProb", "0")
+        .set("headingUnderlineProb", "0").set("hiResProb", "1")
         .set("sineWarpProb", "1").set("rotateProb", "1").set("perspectiveProb", "1")
         .set("rotateMax", "4").set("smallAngleProb", "0.5").set("rotated90PerPage", "2");
     PageGenerator gen = PageGenerator.defaults(Lang.EN, cfg);
