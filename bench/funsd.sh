@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GT="${1:-../shared/data/funsd_train}"
+LIMIT="${LIMIT:-0}"   # LIMIT=N: only the first N pages (a quick check of the script)
 OUT="${2:-out/bench/funsd}"
 SCORE=../shared/eval/score.py
 mkdir -p "$OUT"
@@ -23,7 +24,11 @@ summary="$OUT/summary.tsv"
 printf 'config\tpages\tseconds\tpages_per_s_per_core\tdet_f1\te2e_f1_exact\te2e_f1_caseless\tcer_matched\n' > "$summary"
 
 score() { # name pred_dir seconds pages
-  python3 "$SCORE" "$GT" "$2" --json "$OUT/$1.score.json" > "$OUT/$1.score.txt"
+  local gtdir="$GT"
+  if [ "$LIMIT" -gt 0 ]; then # score only the pages that were read
+    gtdir="$OUT/gt-subset"; rm -rf "$gtdir"; mkdir -p "$gtdir/gt"; cp $(gt_files) "$gtdir/gt/"
+  fi
+  python3 "$SCORE" "$gtdir" "$2" --json "$OUT/$1.score.json" > "$OUT/$1.score.txt"
   python3 - "$OUT/$1.score.json" "$1" "$3" "$4" >> "$summary" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); n = int(sys.argv[4]); s = float(sys.argv[3])
@@ -32,12 +37,16 @@ print("\t".join([sys.argv[2], str(n), f"{s:.1f}", f"{n / s:.3f}", f"{r['detectio
 PY
 }
 
+gt_files() {
+  if [ "$LIMIT" -gt 0 ]; then ls "$GT"/gt/*.json | head -n "$LIMIT"; else ls "$GT"/gt/*.json; fi
+}
+
 tesseract_run() { # name scale psm
   local name=$1 scale=$2 psm=$3 dir="$OUT/$1" tmp; dir="$OUT/$name"; mkdir -p "$dir"
   tmp=$(mktemp -d)
   local start end n=0
   start=$(date +%s.%N)
-  for gt in "$GT"/gt/*.json; do
+  for gt in $(gt_files); do
     stem=$(basename "$gt" .json)
     img="$GT/images/$stem.png"
     read -r w h < <(python3 -c "import json,sys;d=json.load(open(sys.argv[1]));print(d['width'],d['height'])" "$gt")
@@ -55,7 +64,8 @@ tesseract_run() { # name scale psm
 openocr_run() { # name extra-args...
   local name=$1; shift
   local dir="$OUT/$name"
-  submit/openocr eval --gt "$GT" --run --pred "$dir" --threads 1 "$@" | tee "$OUT/$name.engine.txt"
+  local lim=(); [ "$LIMIT" -gt 0 ] && lim=(--limit "$LIMIT")
+  submit/openocr eval --gt "$GT" --run --pred "$dir" --threads 1 "${lim[@]}" "$@" | tee "$OUT/$name.engine.txt"
   # pages/s from the engine's own timing line (model load excluded)
   local secs pages
   secs=$(sed -n 's/.* pages in \([0-9.]*\) s.*/\1/p' "$OUT/$name.engine.txt" | head -1)

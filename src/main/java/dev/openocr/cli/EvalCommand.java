@@ -53,6 +53,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--box-padding", description = "Fraction of word height added around boxes")
   Double boxPadding;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
+  @Option(names = "--crop-margin", description = "With --crops: margin around boxes as a fraction "
+      + "of their height (default: the recognizer's own)") Double cropMargin;
   @Option(names = "--limit", description = "Only the first N pages") Integer limit;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
@@ -141,7 +143,11 @@ public final class EvalCommand implements Callable<Integer> {
          TextRecognizer r = m.newRecognizer()) {
       for (var e : truth.entrySet()) {
         GrayImage img = readImage(images.resolve(e.getValue().image()));
-        CropEvaluation.page(img, e.getValue().words(), r, t);
+        if (cropMargin == null) {
+          CropEvaluation.page(img, e.getValue().words(), r, t);
+        } else {
+          CropEvaluation.page(img, e.getValue().words(), r, t, cropMargin * 2 / 3, cropMargin);
+        }
       }
       System.out.println(m.id() + ": " + t.report());
     }

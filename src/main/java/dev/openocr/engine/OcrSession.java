@@ -7,6 +7,7 @@ import dev.openocr.document.Word;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.Rectify;
 import dev.openocr.layout.LayoutAnalyzer;
+import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
@@ -18,13 +19,6 @@ import java.util.List;
 public final class OcrSession implements AutoCloseable {
   /** Height word crops are cut at before the recognizer resizes them. */
   static final int CROP_HEIGHT = 48;
-  /**
-   * Margin added around detected words before cropping, as a fraction of the word's height: the
-   * recognizer learned from loose crops (text about 50-80% of the crop height, as in real
-   * scans' boxes), while CRAFT's boxes hug the characters. Tuned on FUNSD crops.
-   */
-  static final double CROP_MARGIN_Y = 0.15;
-  static final double CROP_MARGIN_X = 0.10;
 
   private final TextDetector detector;
   private final TextRecognizer recognizer;
@@ -60,7 +54,8 @@ public final class OcrSession implements AutoCloseable {
     List<GrayImage> crops = new ArrayList<>(dets.size());
     for (DetectedWord d : dets) {
       double h = d.quad().height();
-      crops.add(Rectify.crop(upright, d.quad().expand(CROP_MARGIN_X * h, CROP_MARGIN_Y * h),
+      crops.add(Rectify.crop(upright, d.quad().expand(
+          CropPreprocessor.CROP_MARGIN_X * h, CropPreprocessor.CROP_MARGIN_Y * h),
           CROP_HEIGHT));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);

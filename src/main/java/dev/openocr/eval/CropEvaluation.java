@@ -4,6 +4,7 @@ import dev.openocr.document.TextDistance;
 import dev.openocr.geometry.Box;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.Rectify;
+import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
@@ -45,8 +46,14 @@ public final class CropEvaluation {
     }
   }
 
-  /** Cuts each ground-truth box out of the page and reads it; adds to {@code t}. */
+  /** Cuts each ground-truth box out of the page with the recognizer's margin and reads it. */
   public static void page(GrayImage page, List<ScoredWord> gt, TextRecognizer rec, Totals t) {
+    page(page, gt, rec, t, CropPreprocessor.CROP_MARGIN_X, CropPreprocessor.CROP_MARGIN_Y);
+  }
+
+  /** As {@link #page}, with explicit margins (fractions of the box height). */
+  public static void page(GrayImage page, List<ScoredWord> gt, TextRecognizer rec, Totals t,
+      double marginX, double marginY) {
     List<GrayImage> crops = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (ScoredWord w : gt) {
@@ -55,7 +62,8 @@ public final class CropEvaluation {
       if (text.isEmpty() || b.width() < 1 || b.height() < 1) {
         continue;
       }
-      crops.add(Rectify.crop(page, b.toQuad(), CROP_HEIGHT));
+      double h = b.height();
+      crops.add(Rectify.crop(page, b.toQuad().expand(marginX * h, marginY * h), CROP_HEIGHT));
       labels.add(text);
     }
     if (crops.isEmpty()) {
