@@ -111,7 +111,7 @@ public final class OcrJob {
     OcrPartitionFunction fn = new OcrPartitionFunction(factory, TaskSettings.engineOptions(config),
         TaskSettings.taskOptions(config, java8Time), hconf, metrics);
     // Pages are kept so the words table and the summary reuse them: OCR runs once.
-    Dataset<Row> pages = files.repartition(tasks)
+    Dataset<Row> pages = PartitionPlan.spread(files, tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
