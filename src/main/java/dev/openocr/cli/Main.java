@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         ExportCommand.class,
         QueryCommand.class,
+        RenderCommand.class,
         RunCommand.class,
+        ServeCommand.class,
+        SynthCommand.class,
         TrainDetectorCommand.class,
         TrainRecognizerCommand.class,
     })

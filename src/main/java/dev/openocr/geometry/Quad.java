@@ -93,6 +93,30 @@ public record Quad(double x0, double y0, double x1, double y1,
     return new Quad(x0 + dx, y0 + dy, x1 + dx, y1 + dy, x2 + dx, y2 + dy, x3 + dx, y3 + dy);
   }
 
+  /**
+   * Grows the quad in its own frame: {@code dx} pixels added at the left and right ends along the
+   * top/bottom direction, {@code dy} pixels above and below along the side direction.
+   */
+  public Quad expand(double dx, double dy) {
+    double ux = ((x1 - x0) + (x2 - x3)) / 2;
+    double uy = ((y1 - y0) + (y2 - y3)) / 2;
+    double ul = Math.hypot(ux, uy);
+    double vx = ((x3 - x0) + (x2 - x1)) / 2;
+    double vy = ((y3 - y0) + (y2 - y1)) / 2;
+    double vl = Math.hypot(vx, vy);
+    if (ul == 0 || vl == 0) {
+      return this;
+    }
+    ux /= ul;
+    uy /= ul;
+    vx /= vl;
+    vy /= vl;
+    return new Quad(x0 - dx * ux - dy * vx, y0 - dx * uy - dy * vy,
+        x1 + dx * ux - dy * vx, y1 + dx * uy - dy * vy,
+        x2 + dx * ux + dy * vx, y2 + dx * uy + dy * vy,
+        x3 - dx * ux + dy * vx, y3 - dx * uy + dy * vy);
+  }
+
   /** True when the point lies inside (or on the edge of) this convex quad. */
   public boolean contains(double x, double y) {
     double[] c = toArray();

@@ -23,6 +23,8 @@ public record CraftTargets(float[] region, float[] affinity, int width, int heig
   /** Standard deviation of the patch Gaussian as a fraction of the patch side. */
   private static final double SIGMA_FRACTION = 0.25;
   private static final float[] GAUSSIAN = gaussianPatch();
+  /** Narrowest character quad side in map pixels; thinner ones ('l', '.') are widened to it. */
+  static final double MIN_SIDE = 3;
 
   private static float[] gaussianPatch() {
     float[] g = new float[PATCH * PATCH];
@@ -53,7 +55,7 @@ public record CraftTargets(float[] region, float[] affinity, int width, int heig
     for (SynthWord w : words) {
       Quad prev = null;
       for (Quad c : w.chars()) {
-        Quad q = c.scale(scale, scale);
+        Quad q = atLeast(c.scale(scale, scale), MIN_SIDE);
         splat(region, outW, outH, q);
         if (prev != null) {
           Quad a = affinityQuad(prev, q);
@@ -65,6 +67,37 @@ public record CraftTargets(float[] region, float[] affinity, int width, int heig
       }
     }
     return new CraftTargets(region, affinity, outW, outH);
+  }
+
+  /** {@code q} widened symmetrically along its own axes so both sides are at least {@code min}. */
+  static Quad atLeast(Quad q, double min) {
+    double w = q.width();
+    double h = q.height();
+    if (w >= min && h >= min) {
+      return q;
+    }
+    double ux = q.x1() - q.x0();
+    double uy = q.y1() - q.y0();
+    double vx = q.x3() - q.x0();
+    double vy = q.y3() - q.y0();
+    double ul = Math.max(1e-9, Math.hypot(ux, uy));
+    double vl = Math.max(1e-9, Math.hypot(vx, vy));
+    double gu = Math.max(0, (min - w) / 2) / ul;
+    double gv = Math.max(0, (min - h) / 2) / vl;
+    if (ul < 1e-6) {
+      ux = -vy;
+      uy = vx;
+      gu = Math.max(0, (min - w) / 2) / vl;
+    }
+    if (vl < 1e-6) {
+      vx = -uy;
+      vy = ux;
+      gv = Math.max(0, (min - h) / 2) / Math.max(1e-9, Math.hypot(ux, uy));
+    }
+    return new Quad(q.x0() - ux * gu - vx * gv, q.y0() - uy * gu - vy * gv,
+        q.x1() + ux * gu - vx * gv, q.y1() + uy * gu - vy * gv,
+        q.x2() + ux * gu + vx * gv, q.y2() + uy * gu + vy * gv,
+        q.x3() - ux * gu + vx * gv, q.y3() - uy * gu + vy * gv);
   }
 
   /**

@@ -70,12 +70,16 @@ public final class CropGenerator {
     if (face == null) {
       return null;
     }
-    double size = rng.uniform(cfg.fontMin, cfg.fontMax);
+    double size = rng.uniform(cfg.fontMin(text.lang()), cfg.fontMax(text.lang()));
     double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
     int gray = (int) Math.round(255 * (1 - cfg.inkDarkness * (1 - rng.uniform(0,
         cfg.inkJitter))));
+    boolean typed = rng.chance(cfg.typewriterProb);
     TextStyle st = TextStyle.of(face, size, tracking, gray);
-    GlyphVector gv = st.layout(line);
+    if (typed) {
+      st = st.withJitter(cfg.typewriterJitter * size);
+    }
+    GlyphVector gv = st.layout(line, rng);
     double adv = InkCanvas.advance(gv);
     int w = (int) Math.ceil(adv + 2 * MARGIN_EM * size);
     int h = (int) Math.ceil((2 * MARGIN_EM + 1.2) * size);
@@ -101,12 +105,12 @@ public final class CropGenerator {
         rule(canvas, st, rng, baseline, w, h);
       }
       ink = canvas.inkMap();
+      if (typed) {
+        InkEffects.strikes(ink, w, h, canvas.words(), cfg.typewriterStrike, rng);
+      }
     }
     InkEffects.apply(ink, w, h, cfg, rng);
-    byte[] px = Paper.make(w, h, cfg, rng);
-    InkEffects.composite(px, ink, rng);
-    Paper.noise(px, cfg, rng);
-    px = ImageEffects.apply(px, w, h, cfg, rng);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false);
     GrayImage img = new GrayImage(w, h, px);
     Box box = looseBox(target, st, baseline, rng);
     int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));
@@ -144,7 +148,7 @@ public final class CropGenerator {
       }
       double x = rng.uniform(-st.width(s), w * 0.5);
       AffineTransform at = AffineTransform.getTranslateInstance(x, baseline + dir * pitch);
-      canvas.drawText(st.layout(s), s, at, st.gray());
+      canvas.drawText(st.layout(s, rng), s, at, st.gray());
     }
   }
 

@@ -22,12 +22,16 @@ final class DocStrings {
       "univ.edu", "lab.io"};
   private static final String[] UNITS = {"kg", "mm", "cm", "ml", "lb", "oz", "%", "pcs", "hrs"};
   private static final String PUNCT_WRAP = "()[]\"\"''";
+  /** Stand-alone punctuation that detectors report as words of their own. */
+  private static final String[] PUNCT_WORDS = {":", "-", "/", "&", "#", "*", "$", "%", "(", ")",
+      "--", "...", "x", "+", "=", "No.", "#:", "%)", "(1)", "(a)", "\u2022", "-0-"};
 
   private DocStrings() {}
 
   /** One generated token of a random kind. */
   static String token(Rng r, Lang lang) {
-    return switch (r.nextInt(10)) {
+    return switch (r.nextInt(11)) {
+      case 10 -> r.pick(PUNCT_WORDS);
       case 0 -> number(r);
       case 1 -> amount(r, lang);
       case 2, 3 -> date(r, lang);

@@ -11,10 +11,11 @@ import java.util.BitSet;
  * @param font the font at size 1 (derive sizes from it)
  * @param mono true for fixed-pitch (typewriter-like) faces
  * @param bold true for bold or heavy faces
+ * @param italic true for italic or oblique faces
  * @param coverage for each char of the language charset (by code point, BMP), whether it draws
  */
 public record FontFace(String name, String file, Font font, boolean mono, boolean bold,
-                       BitSet coverage) {
+                       boolean italic, BitSet coverage) {
 
   /** True when every non-space character of {@code text} has a glyph in this font. */
   public boolean canDraw(String text) {

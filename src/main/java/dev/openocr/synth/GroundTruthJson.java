@@ -51,10 +51,10 @@ public final class GroundTruthJson {
 
   private static JsonArray box(Box b) {
     JsonArray a = new JsonArray();
-    a.add(Math.floor(b.left()));
-    a.add(Math.floor(b.top()));
-    a.add(Math.ceil(b.right()));
-    a.add(Math.ceil(b.bottom()));
+    a.add((long) Math.floor(b.left()));
+    a.add((long) Math.floor(b.top()));
+    a.add((long) Math.ceil(b.right()));
+    a.add((long) Math.ceil(b.bottom()));
     return a;
   }
 

@@ -12,11 +12,44 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Degradations of a finished gray image: blur, speckle, low resolution, JPEG, binarization. */
+/** From ink to the finished image: paper, binarization, blur, speckle, low resolution, JPEG. */
 final class ImageEffects {
   private ImageEffects() {}
 
-  /** Applies each degradation with its probability from {@code cfg}, in scan order. */
+  /** Ink coverage range (0..255) above which a binarizing scanner prints black. */
+  private static final int BINARY_INK_MIN = 20;
+  private static final int BINARY_INK_MAX = 70;
+
+  /**
+   * Turns an ink coverage map into the final page: either a binarized (fax-like) image, where
+   * ink above a random coverage is black on white paper, or ink laid on paper with noise,
+   * optional scanner artefacts and the gray-level degradations.
+   */
+  static byte[] finish(byte[] ink, int w, int h, SynthConfig cfg, Rng rng, boolean scanner) {
+    if (rng.chance(cfg.binarizeProb)) {
+      int t = rng.range(BINARY_INK_MIN, BINARY_INK_MAX);
+      byte[] px = new byte[ink.length];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = (ink[i] & 0xff) > t ? 0 : (byte) 255;
+      }
+      if (scanner && rng.chance(cfg.scannerProb)) {
+        Paper.scannerArtefacts(px, w, h, rng);
+      }
+      if (rng.chance(cfg.speckleProb)) {
+        speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng, true);
+      }
+      return px;
+    }
+    byte[] px = Paper.make(w, h, cfg, rng);
+    InkEffects.composite(px, ink, rng);
+    Paper.noise(px, cfg, rng);
+    if (scanner && rng.chance(cfg.scannerProb)) {
+      Paper.scannerArtefacts(px, w, h, rng);
+    }
+    return apply(px, w, h, cfg, rng);
+  }
+
+  /** Applies each gray-level degradation with its probability from {@code cfg}, in scan order. */
   static byte[] apply(byte[] px, int w, int h, SynthConfig cfg, Rng rng) {
     if (rng.chance(cfg.lowResProb)) {
       px = lowRes(px, w, h, rng.uniform(cfg.lowResMin, 0.9));
@@ -27,15 +60,46 @@ final class ImageEffects {
         px = boxBlur(px, w, h);
       }
     }
-    if (rng.chance(cfg.speckleProb)) {
-      speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng);
+    if (rng.chance(cfg.autoLevelProb)) {
+      levels(px, rng.range(0, 40), rng.range(215, 255));
     }
-    if (rng.chance(cfg.binarizeProb)) {
-      binarize(px, rng.uniform(0.35, 0.65));
-    } else if (rng.chance(cfg.jpegProb)) {
+    if (rng.chance(cfg.speckleProb)) {
+      speckle(px, rng.uniform(0.0005, cfg.speckleMax), rng, false);
+    }
+    if (rng.chance(cfg.jpegProb)) {
       px = jpeg(px, w, h, (float) rng.uniform(cfg.jpegQualityMin, 0.9));
     }
     return px;
+  }
+
+  /** Percentiles taken as black and white by auto-levels (ink can be under 1% of a page). */
+  private static final double LEVELS_LOW = 0.003;
+  private static final double LEVELS_HIGH = 0.995;
+  /** Largest contrast gain of auto-levels. */
+  private static final double MAX_LEVELS_GAIN = 2.5;
+
+  /** Stretches the low..high percentile range of gray levels onto {@code lo..hi}. */
+  static void levels(byte[] px, int lo, int hi) {
+    int[] hist = new int[256];
+    for (byte b : px) {
+      hist[b & 0xff]++;
+    }
+    int a = percentile(hist, px.length, LEVELS_LOW);
+    int b = percentile(hist, px.length, LEVELS_HIGH);
+    if (b - a < 8) {
+      return; // blank: nothing to stretch
+    }
+    // faint scans are stretched at most MAX_LEVELS_GAIN times, or their noise would explode
+    double span = Math.max(b - a, (hi - lo) / MAX_LEVELS_GAIN);
+    a = (int) Math.max(0, b - span);
+    byte[] lut = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      double t = (v - a) / span;
+      lut[v] = Paper.clip(lo + (hi - lo) * Math.max(0, Math.min(1, t)));
+    }
+    for (int i = 0; i < px.length; i++) {
+      px[i] = lut[px[i] & 0xff];
+    }
   }
 
   /** Separable 3x3 box blur. */
@@ -62,12 +126,17 @@ final class ImageEffects {
     return out;
   }
 
-  /** Salt and pepper: a share {@code amount} of pixels set to near black or near white. */
-  static void speckle(byte[] px, double amount, Rng rng) {
+  /**
+   * Salt and pepper: a share {@code amount} of pixels set to near black or near white (pure
+   * black or white when {@code binary}).
+   */
+  static void speckle(byte[] px, double amount, Rng rng, boolean binary) {
     int n = (int) (px.length * amount);
     for (int k = 0; k < n; k++) {
       int i = rng.nextInt(px.length);
-      px[i] = (byte) (rng.chance(0.6) ? rng.range(0, 60) : rng.range(200, 255));
+      boolean dark = rng.chance(0.6);
+      px[i] = binary ? (byte) (dark ? 0 : 255) : (byte) (dark ? rng.range(0, 60)
+          : rng.range(200, 255));
     }
   }
 
@@ -115,23 +184,6 @@ final class ImageEffects {
       }
     }
     return out;
-  }
-
-  /**
-   * Thresholds between the dark and light ends of the histogram (2nd and 98th percentiles):
-   * {@code level} 0..1 is where between them the cut falls, so faint text survives.
-   */
-  static void binarize(byte[] px, double level) {
-    int[] hist = new int[256];
-    for (byte b : px) {
-      hist[b & 0xff]++;
-    }
-    int lo = percentile(hist, px.length, 0.02);
-    int hi = percentile(hist, px.length, 0.98);
-    int threshold = (int) Math.round(lo + (hi - lo) * level);
-    for (int i = 0; i < px.length; i++) {
-      px[i] = (px[i] & 0xff) < threshold ? 0 : (byte) 255;
-    }
   }
 
   private static int percentile(int[] hist, int n, double q) {

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
@@ -98,7 +99,12 @@ final class InkCanvas implements AutoCloseable {
     t.concatenate(at);
     g.setTransform(t);
     g.setColor(new Color(gray, gray, gray));
-    g.drawGlyphVector(gv, 0, 0);
+    if (at.getType() == AffineTransform.TYPE_TRANSLATION || at.isIdentity()) {
+      g.drawGlyphVector(gv, 0, 0); // glyph cache: fast
+    } else {
+      // rotated glyph images are placed on whole pixels; filling outlines keeps ink in the quads
+      g.fill(gv.getOutline());
+    }
     g.setTransform(saved);
     return record(gv, text, at);
   }
@@ -170,6 +176,21 @@ final class InkCanvas implements AutoCloseable {
     g.setColor(new Color(gray, gray, gray));
     g.setStroke(new BasicStroke((float) thickness, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
     g.draw(new Line2D.Double(x1, y1, x2, y2));
+    g.setTransform(saved);
+  }
+
+  /** Strokes ({@code thickness > 0}) or fills ({@code thickness <= 0}) a shape in output pixels. */
+  void shape(Shape shape, double thickness, int gray) {
+    AffineTransform saved = g.getTransform();
+    g.setTransform(AffineTransform.getScaleInstance(scale, scale));
+    g.setColor(new Color(gray, gray, gray));
+    if (thickness > 0) {
+      g.setStroke(new BasicStroke((float) thickness, BasicStroke.CAP_ROUND,
+          BasicStroke.JOIN_ROUND));
+      g.draw(shape);
+    } else {
+      g.fill(shape);
+    }
     g.setTransform(saved);
   }
 

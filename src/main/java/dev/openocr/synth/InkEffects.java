@@ -1,5 +1,9 @@
 package dev.openocr.synth;
 
+import dev.openocr.geometry.Box;
+import dev.openocr.geometry.Quad;
+import java.util.List;
+
 /**
  * Effects on an ink coverage map (0 paper .. 255 full ink, output resolution): bleed, broken
  * strokes, fading, and compositing the ink onto paper.
@@ -19,7 +23,7 @@ final class InkEffects {
   /** Applies bleed, broken strokes and fading with the config's probabilities. */
   static void apply(byte[] ink, int w, int h, SynthConfig cfg, Rng rng) {
     if (rng.chance(cfg.bleedProb)) {
-      bleed(ink, w, h, rng.uniform(1.1, 1.8));
+      bleed(ink, w, h, rng.uniform(1.0, 1.5));
     }
     if (rng.chance(cfg.brokenProb)) {
       broken(ink, w, h, rng.uniform(0.05, cfg.brokenMax), rng);
@@ -66,6 +70,31 @@ final class InkEffects {
       if (ink[i] != 0) {
         double keep = 1 - strength * (0.5 + 0.5 * f[i]);
         ink[i] = (byte) ((ink[i] & 0xff) * keep);
+      }
+    }
+  }
+
+  /**
+   * Uneven typewriter strikes: the ink inside each character's box is lightened by a random
+   * share up to {@code strength}. Quads are in the map's pixels.
+   */
+  static void strikes(byte[] ink, int w, int h, List<SynthWord> words, double strength,
+                      Rng rng) {
+    for (SynthWord word : words) {
+      for (Quad q : word.chars()) {
+        double keep = 1 - rng.uniform(0, strength);
+        Box b = q.bounds();
+        int x0 = Math.max(0, (int) Math.floor(b.left()));
+        int x1 = Math.min(w - 1, (int) Math.ceil(b.right()));
+        int y0 = Math.max(0, (int) Math.floor(b.top()));
+        int y1 = Math.min(h - 1, (int) Math.ceil(b.bottom()));
+        int k = (int) Math.round(keep * 256);
+        for (int y = y0; y <= y1; y++) {
+          for (int x = x0; x <= x1; x++) {
+            int i = y * w + x;
+            ink[i] = (byte) (((ink[i] & 0xff) * k) >> 8);
+          }
+        }
       }
     }
   }

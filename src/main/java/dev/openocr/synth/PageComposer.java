@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,19 @@ final class PageComposer {
   private static final double LINE_PITCH_MAX = 1.7;
   /** Gap between blocks as a multiple of the em size. */
   private static final double BLOCK_GAP_MAX = 3.0;
+  /** Share of block gaps that are wide (sparse forms leave much paper blank), and their size. */
+  private static final double WIDE_GAP_PROB = 0.15;
+  private static final double WIDE_GAP_MAX = 9.0;
+  /** Tallest graphic block, pixels. */
+  private static final double GRAPHIC_MAX_H = 70;
+  /** Words on rubber stamps. */
+  private static final String[] STAMP_WORDS = {"RECEIVED", "APPROVED", "CONFIDENTIAL", "COPY",
+      "PAID", "FILED", "URGENT", "DRAFT", "VOID", "ORIGINAL", "CHECKED", "POSTED"};
+  /** Stamp ink is lighter than typed ink: gray levels. */
+  private static final int STAMP_GRAY_MIN = 30;
+  private static final int STAMP_GRAY_MAX = 130;
+  /** Largest stamp tilt in degrees. */
+  private static final double STAMP_ANGLE_MAX = 25;
   /** Heading sizes as multiples of the largest body size. */
   private static final double HEADING_MIN = 1.0;
   private static final double HEADING_MAX = 2.2;
@@ -33,7 +47,16 @@ final class PageComposer {
   private final double right;
   private final double bottom;
 
-  PageComposer(InkCanvas canvas, Rng rng, SynthConfig cfg, TextSource text, FontBank fonts) {
+  private final boolean typed;
+  private final FormBlocks forms;
+  private final double fontMin;
+  private final double fontMax;
+
+  PageComposer(InkCanvas canvas, Rng rng, SynthConfig cfg, TextSource text, FontBank fonts,
+               boolean typed) {
+    this.typed = typed;
+    this.fontMin = cfg.fontMin(text.lang());
+    this.fontMax = cfg.fontMax(text.lang());
     this.canvas = canvas;
     this.rng = rng;
     this.cfg = cfg;
@@ -43,38 +66,80 @@ final class PageComposer {
     this.left = w * rng.uniform(MARGIN_MIN, MARGIN_MAX);
     this.right = w - w * rng.uniform(MARGIN_MIN, MARGIN_MAX);
     this.bottom = canvas.height() - canvas.height() * rng.uniform(0.03, 0.1);
+    this.forms = new FormBlocks(this, canvas, rng, text, left, right, bottom);
   }
 
   /** Fills the page with blocks. */
   void compose() {
     double y = canvas.height() * rng.uniform(0.03, 0.12);
-    double[] weights = {cfg.headingWeight, cfg.paragraphWeight, cfg.formWeight, cfg.tableWeight};
+    double[] weights = {cfg.headingWeight, cfg.paragraphWeight, cfg.formWeight, cfg.tableWeight,
+        cfg.graphicWeight};
     int guard = 0;
-    while (y < bottom - cfg.fontMin * 2 && guard++ < 200) {
+    while (y < bottom - fontMin * 2 && guard++ < 200) {
       int kind = rng.weighted(weights);
       double end = switch (kind) {
         case 0 -> heading(y);
         case 1 -> rng.chance(cfg.twoColumnProb) ? twoColumns(y) : paragraph(y, left, right);
-        case 2 -> form(y);
-        default -> table(y);
+        case 2 -> forms.form(y);
+        case 3 -> forms.table(y);
+        default -> y + Graphics.draw(canvas, rng, left, right, y, Math.min(GRAPHIC_MAX_H,
+            bottom - y));
       };
-      y = Math.max(end, y + cfg.fontMin) + cfg.fontMin * rng.uniform(0.3, BLOCK_GAP_MAX);
+      double gap = rng.chance(WIDE_GAP_PROB) ? rng.uniform(BLOCK_GAP_MAX, WIDE_GAP_MAX)
+          : rng.uniform(0.3, BLOCK_GAP_MAX);
+      y = Math.max(end, y + fontMin) + fontMin * gap;
     }
     rotatedWords();
+    if (rng.chance(cfg.stampProb)) {
+      stamp();
+    }
   }
 
-  private TextStyle style(String sample, double size, boolean bold) {
+  /** A rubber stamp: a boxed, tilted, lighter word (and sometimes a date) anywhere on the page. */
+  private void stamp() {
+    String word = rng.pick(STAMP_WORDS);
+    TextStyle st = style(word, fontMax * rng.uniform(1.0, 1.8), true);
+    if (st == null) {
+      return;
+    }
+    int gray = rng.range(STAMP_GRAY_MIN, STAMP_GRAY_MAX);
+    String date = rng.chance(0.5) ? DocStrings.date(rng, text.lang()) : null;
+    TextStyle small = date == null ? null : style(date, st.size() * 0.6, false);
+    double w = Math.max(st.width(word), small == null ? 0 : small.width(date));
+    double lineH = st.ascent() + st.descent();
+    double h = lineH + (small == null ? 0 : small.ascent() + small.descent());
+    if (w > canvas.width() * 0.8) {
+      return;
+    }
+    double angle = Math.toRadians(rng.uniform(-STAMP_ANGLE_MAX, STAMP_ANGLE_MAX));
+    double x = rng.uniform(left, Math.max(left + 1, right - w));
+    double y = rng.uniform(h + 10, canvas.height() - h - 10);
+    AffineTransform at = AffineTransform.getTranslateInstance(x, y);
+    at.rotate(angle);
+    canvas.drawText(st.layout(word, rng), word, at, gray);
+    if (small != null) {
+      AffineTransform at2 = new AffineTransform(at);
+      at2.translate((w - small.width(date)) / 2, st.descent() + small.ascent());
+      canvas.drawText(small.layout(date, rng), date, at2, gray);
+    }
+    double pad = st.size() * 0.25;
+    canvas.shape(at.createTransformedShape(new Rectangle2D.Double(-pad, -st.ascent() - pad,
+        w + 2 * pad, h + 2 * pad)), rng.uniform(1, 2.5), gray);
+  }
+
+  TextStyle style(String sample, double size, boolean bold) {
     FontFace face = fonts.pick(rng, sample, cfg.monoWeight, bold);
     if (face == null) {
       return null;
     }
     double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
     double dark = cfg.inkDarkness * (1 - rng.uniform(0, cfg.inkJitter));
-    return TextStyle.of(face, size, tracking, (int) Math.round(255 * (1 - dark)));
+    TextStyle st = TextStyle.of(face, size, tracking, (int) Math.round(255 * (1 - dark)));
+    return typed && face.mono() ? st.withJitter(cfg.typewriterJitter * size) : st;
   }
 
-  private double bodySize() {
-    return rng.uniform(cfg.fontMin, cfg.fontMax);
+  double bodySize() {
+    return rng.uniform(fontMin, fontMax);
   }
 
   private double angle() {
@@ -83,11 +148,11 @@ final class PageComposer {
   }
 
   /** Draws {@code s} with its baseline starting at (x, baseline); returns its advance or -1. */
-  private double put(TextStyle st, String s, double x, double baseline, double angle) {
+  double put(TextStyle st, String s, double x, double baseline, double angle) {
     if (st == null || s.isBlank() || !st.face().canDraw(s)) {
       return -1;
     }
-    GlyphVector gv = st.layout(s);
+    GlyphVector gv = st.layout(s, rng);
     double adv = InkCanvas.advance(gv);
     double top = baseline - st.ascent();
     double bot = baseline + st.descent();
@@ -145,7 +210,7 @@ final class PageComposer {
   }
 
   private double heading(double y) {
-    double size = cfg.fontMax * rng.uniform(HEADING_MIN, HEADING_MAX);
+    double size = fontMax * rng.uniform(HEADING_MIN, HEADING_MAX);
     String s = text.text(rng, rng.range(8, 40));
     if (rng.chance(0.6)) {
       s = s.toUpperCase(Locale.ROOT);
@@ -158,10 +223,14 @@ final class PageComposer {
     double pitch = size * rng.uniform(LINE_PITCH_MIN, 1.4);
     double base = y + st.ascent();
     int align = rng.nextInt(3);
+    boolean underlined = rng.chance(cfg.headingUnderlineProb);
     for (String l : ls) {
       double w = st.width(l);
       double x = align == 0 ? left : align == 1 ? (left + right - w) / 2 : right - w;
-      put(st, l, x, base, 0);
+      if (put(st, l, x, base, 0) > 0 && underlined) {
+        canvas.line(x, base + st.descent() * 0.5, x + w, base + st.descent() * 0.5,
+            Math.max(0.8, size / 14), st.gray());
+      }
       base += pitch;
     }
     return base - pitch + st.descent();
@@ -201,117 +270,7 @@ final class PageComposer {
     return base - pitch + st.descent() + Math.abs(Math.tan(angle)) * (x1 - x0);
   }
 
-  private double form(double y) {
-    double size = bodySize();
-    TextStyle lab = style("DATE: 0123", size, rng.chance(0.35));
-    TextStyle val = style("Sample 0123", size * rng.uniform(0.9, 1.1), false);
-    if (lab == null || val == null) {
-      return y;
-    }
-    int rows = rng.range(1, 6);
-    double pitch = size * rng.uniform(1.6, 2.6);
-    double base = y + lab.ascent();
-    boolean underline = rng.chance(0.6);
-    boolean boxed = !underline && rng.chance(0.3);
-    double colX = rng.chance(0.5) ? left + (right - left) * rng.uniform(0.15, 0.35) : -1;
-    for (int r = 0; r < rows && base + lab.descent() < bottom; r++) {
-      double x = left;
-      int fields = rng.range(1, 3);
-      for (int f = 0; f < fields && x < right; f++) {
-        if (rng.chance(0.12)) {
-          x = checkBoxes(lab, x, base);
-          continue;
-        }
-        String label = text.label(rng);
-        double lw = put(lab, label, x, base, 0);
-        if (lw < 0) {
-          break;
-        }
-        double vx = (f == 0 && colX > x + lw) ? colX : x + lw + size * rng.uniform(0.5, 2);
-        String v = rng.chance(0.5) ? text.token(rng) : text.text(rng, rng.range(4, 30));
-        double span = Math.min(right - vx, val.width(v) + size * rng.uniform(1, 8));
-        if (span <= 0) {
-          break;
-        }
-        double vw = rng.chance(0.85) ? put(val, v, vx + size * rng.uniform(0, 0.8), base, 0) : 0;
-        double end = vx + Math.max(span, vw);
-        if (underline) {
-          canvas.line(vx, base + val.descent() * rng.uniform(0.4, 1.3), Math.min(right, end),
-              base + val.descent() * 0.9, rng.uniform(0.6, 1.6), lab.gray());
-        } else if (boxed) {
-          canvas.rect(vx - 2, base - val.ascent() - 2, Math.min(right, end) - vx + 4,
-              val.ascent() + val.descent() + 4, rng.uniform(0.6, 1.4), lab.gray());
-        }
-        x = end + size * rng.uniform(1, 4);
-      }
-      base += pitch;
-    }
-    return base - pitch + lab.descent() + 3;
-  }
-
-  private double checkBoxes(TextStyle st, double x, double base) {
-    int n = rng.range(2, 4);
-    double box = st.size() * rng.uniform(0.6, 0.9);
-    for (int i = 0; i < n; i++) {
-      if (x + box > right) {
-        break;
-      }
-      canvas.rect(x, base - box, box, box, rng.uniform(0.6, 1.3), st.gray());
-      if (rng.chance(0.35)) {
-        canvas.line(x + 1, base - box + 1, x + box - 1, base - 1, 1.2, st.gray());
-        canvas.line(x + box - 1, base - box + 1, x + 1, base - 1, 1.2, st.gray());
-      }
-      String opt = rng.chance(0.6) ? rng.pick(new String[] {"Yes", "No", "N/A", "Other"})
-          : text.word(rng);
-      double w = put(st, opt, x + box + st.size() * 0.4, base, 0);
-      x += box + st.size() * 1.5 + Math.max(0, w);
-    }
-    return x;
-  }
-
-  private double table(double y) {
-    double size = bodySize() * rng.uniform(0.85, 1.0);
-    TextStyle st = style("Total 0123", size, false);
-    if (st == null) {
-      return y;
-    }
-    int cols = rng.range(2, 5);
-    int rows = rng.range(2, 7);
-    double rowH = size * rng.uniform(1.5, 2.2);
-    double colW = (right - left) / cols;
-    boolean grid = rng.chance(0.6);
-    double bottomY = Math.min(bottom, y + rows * rowH);
-    rows = (int) ((bottomY - y) / rowH);
-    if (rows < 1) {
-      return y;
-    }
-    for (int r = 0; r < rows; r++) {
-      double base = y + r * rowH + (rowH + st.ascent() - st.descent()) / 2;
-      for (int c = 0; c < cols; c++) {
-        String cell = r == 0 || c == 0 ? text.word(rng) : rng.chance(0.6) ? text.token(rng)
-            : text.word(rng);
-        String fit = TextSource.trimTo(cell, Math.max(1, (int) (colW / (size * 0.6))));
-        double w = st.width(fit);
-        double pad = size * 0.3;
-        double x = c == 0 || rng.chance(0.5) ? left + c * colW + pad : left + (c + 1) * colW - pad - w;
-        if (w < colW - 2 * pad) {
-          put(st, fit, x, base, 0);
-        }
-      }
-    }
-    if (grid) {
-      double t = rng.uniform(0.6, 1.4);
-      for (int r = 0; r <= rows; r++) {
-        canvas.line(left, y + r * rowH, right, y + r * rowH, t, st.gray());
-      }
-      for (int c = 0; c <= cols; c++) {
-        canvas.line(left + c * colW, y, left + c * colW, y + rows * rowH, t, st.gray());
-      }
-    }
-    return y + rows * rowH;
-  }
-
-  /** A few words rotated by 90 degrees in the side margins, and sometimes a stamped number. */
+  /** A few words rotated by 90 degrees in the side margins. */
   private void rotatedWords() {
     double expected = cfg.rotated90PerPage;
     int n = 0;
@@ -341,7 +300,7 @@ final class PageComposer {
         at = AffineTransform.getTranslateInstance(x, yy);
         at.rotate(Math.PI / 2);
       }
-      canvas.drawText(st.layout(w), w, at, st.gray());
+      canvas.drawText(st.layout(w, rng), w, at, st.gray());
     }
   }
 }

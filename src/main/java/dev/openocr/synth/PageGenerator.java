@@ -41,26 +41,31 @@ public final class PageGenerator {
     byte[] ink;
     List<SynthWord> words;
     List<SynthLine> lines;
+    boolean typed = rng.chance(cfg.typewriterProb);
     try (InkCanvas canvas = new InkCanvas(w, h, scale)) {
-      new PageComposer(canvas, rng, cfg, text, fonts).compose();
+      new PageComposer(canvas, rng, cfg, text, fonts, typed).compose();
       ink = canvas.inkMap();
       words = canvas.words();
       lines = canvas.lines();
     }
+    if (typed) {
+      InkEffects.strikes(ink, w, h, words, cfg.typewriterStrike, rng);
+    }
     InkEffects.apply(ink, w, h, cfg, rng);
+    if (rng.chance(cfg.sineWarpProb)) {
+      Warp.Sine sine = Warp.Sine.random(cfg, rng);
+      ink = sine.apply(ink, w, h);
+      List<SynthWord> moved = words.stream().map(x -> x.map(sine)).toList();
+      lines = lines.stream().map(x -> x.map(sine, moved)).toList();
+      words = moved;
+    }
     double[] hm = Warp.random(w, h, cfg, rng);
     if (hm != null) {
       ink = Warp.apply(ink, w, h, hm, 0);
       words = words.stream().map(x -> x.transform(hm)).toList();
       lines = lines.stream().map(x -> x.transform(hm)).toList();
     }
-    byte[] px = Paper.make(w, h, cfg, rng);
-    InkEffects.composite(px, ink, rng);
-    Paper.noise(px, cfg, rng);
-    if (rng.chance(cfg.scannerProb)) {
-      Paper.scannerArtefacts(px, w, h, rng);
-    }
-    px = ImageEffects.apply(px, w, h, cfg, rng);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, true);
     return new SynthPage(new GrayImage(w, h, px), words, lines);
   }
 }

@@ -29,6 +29,9 @@ final class Paper {
         px[i] = clip(base + f[i] * amp - amp * 0.3);
       }
     }
+    if (rng.chance(cfg.quasicrystalProb)) {
+      quasicrystal(px, w, h, rng);
+    }
     if (rng.chance(cfg.stainProb)) {
       gradient(px, w, h, rng);
       int n = rng.range(1, 3);
@@ -37,6 +40,51 @@ final class Paper {
       }
     }
     return px;
+  }
+
+  /** Downsampling of the quasicrystal field (it is smooth, so computed coarse). */
+  private static final int QC_STEP = 4;
+
+  /**
+   * Quasicrystal pattern: a sum of plane waves in evenly spaced directions, as printed security
+   * backgrounds and moire look. Computed every {@code QC_STEP} pixels and interpolated.
+   */
+  private static void quasicrystal(byte[] px, int w, int h, Rng rng) {
+    int waves = rng.range(5, 9);
+    double k = 2 * Math.PI / rng.uniform(8, 40);
+    double amp = rng.uniform(6, 30);
+    double rot = rng.uniform(0, Math.PI);
+    double[] cx = new double[waves];
+    double[] cy = new double[waves];
+    for (int i = 0; i < waves; i++) {
+      cx[i] = Math.cos(rot + Math.PI * i / waves) * k;
+      cy[i] = Math.sin(rot + Math.PI * i / waves) * k;
+    }
+    int gw = w / QC_STEP + 2;
+    int gh = h / QC_STEP + 2;
+    float[] grid = new float[gw * gh];
+    for (int gy = 0; gy < gh; gy++) {
+      for (int gx = 0; gx < gw; gx++) {
+        double s = 0;
+        for (int i = 0; i < waves; i++) {
+          s += Math.cos(cx[i] * gx * QC_STEP + cy[i] * gy * QC_STEP);
+        }
+        grid[gy * gw + gx] = (float) (s / waves);
+      }
+    }
+    for (int y = 0; y < h; y++) {
+      int gy = y / QC_STEP;
+      float fy = (y % QC_STEP) / (float) QC_STEP;
+      for (int x = 0; x < w; x++) {
+        int gx = x / QC_STEP;
+        float fx = (x % QC_STEP) / (float) QC_STEP;
+        int g = gy * gw + gx;
+        float a = grid[g] + (grid[g + 1] - grid[g]) * fx;
+        float b = grid[g + gw] + (grid[g + gw + 1] - grid[g + gw]) * fx;
+        int i = y * w + x;
+        px[i] = clip((px[i] & 0xff) - amp * (0.5 + 0.5 * (a + (b - a) * fy)));
+      }
+    }
   }
 
   /** Gaussian paper/sensor noise, applied to the composed page. */

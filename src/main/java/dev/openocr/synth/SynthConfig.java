@@ -35,9 +35,11 @@ public final class SynthConfig implements Serializable {
 
   // ---- fonts and text ----
   /** Smallest body font size, em in pixels. */
-  public double fontMin = 10;
+  public double fontMin = 9;
   /** Largest body font size, em in pixels (headings go up to 2.2x this). */
-  public double fontMax = 19;
+  public double fontMax = 17;
+  /** Font sizes of Korean text are multiplied by this (dense Hangul needs more pixels). */
+  public double hangulSizeScale = 1.3;
   /** Relative weight of monospace/typewriter faces when picking a font (others weigh 1). */
   public double monoWeight = 3;
   /** Probability that a block uses a bold face. */
@@ -52,6 +54,12 @@ public final class SynthConfig implements Serializable {
   public double smallAngleMax = 4;
   /** Expected number of words rotated by 90 degrees per page. */
   public double rotated90PerPage = 0.6;
+  /** Probability that a page (or crop) is typed: each character's baseline and strike vary. */
+  public double typewriterProb = 0.35;
+  /** Largest vertical shift of a typed character, in ems. */
+  public double typewriterJitter = 0.04;
+  /** Largest lightening of a typed character's ink, 0..1 (uneven strikes). */
+  public double typewriterStrike = 0.45;
   /** Ink darkness of text, 0..1 (1 is black); each word varies below this by up to inkJitter. */
   public double inkDarkness = 0.95;
   /** Per-word random lightening of ink, 0..1 (uneven typewriter ribbons). */
@@ -66,6 +74,12 @@ public final class SynthConfig implements Serializable {
   public double tableWeight = 1.5;
   /** Relative weight of heading blocks. */
   public double headingWeight = 1;
+  /** Relative weight of non-text graphics (logos, signatures, barcodes, bars, hand marks). */
+  public double graphicWeight = 0.6;
+  /** Probability that a heading is underlined. */
+  public double headingUnderlineProb = 0.3;
+  /** Probability of a rubber stamp (tilted boxed word, lighter ink) on a page. */
+  public double stampProb = 0.15;
   /** Probability that a paragraph block is set in two columns. */
   public double twoColumnProb = 0.25;
 
@@ -82,6 +96,8 @@ public final class SynthConfig implements Serializable {
   public double textureProb = 0.4;
   /** Largest amplitude of the texture in gray levels. */
   public double textureMax = 25;
+  /** Probability of a quasicrystal (interference) pattern in the paper. */
+  public double quasicrystalProb = 0.05;
   /** Probability of stains (dark blobs) and a brightness gradient. */
   public double stainProb = 0.2;
   /** Probability of scanner artefacts: black borders, streaks, dust. */
@@ -97,17 +113,22 @@ public final class SynthConfig implements Serializable {
   /** Largest corner displacement, as a fraction of the page size. */
   public double perspectiveMax = 0.02;
 
+  /** Probability of a sine-wave warp (paper not flat on the scanner). */
+  public double sineWarpProb = 0.1;
+  /** Largest amplitude of the sine-wave warp in pixels. */
+  public double sineWarpMax = 3;
+
   // ---- ink ----
   /** Probability of ink bleed (strokes thickened). */
-  public double bleedProb = 0.3;
+  public double bleedProb = 0.4;
   /** Probability of broken strokes (ink dropouts). */
   public double brokenProb = 0.25;
   /** Largest fraction of ink lost to broken strokes. */
   public double brokenMax = 0.35;
   /** Probability of faded ink. */
-  public double fadeProb = 0.2;
+  public double fadeProb = 0.15;
   /** Strongest fading: ink keeps at least 1 - fadeMax of its darkness. */
-  public double fadeMax = 0.4;
+  public double fadeMax = 0.35;
 
   // ---- image degradation ----
   /** Probability of a blur. */
@@ -118,16 +139,18 @@ public final class SynthConfig implements Serializable {
   public double speckleProb = 0.3;
   /** Largest fraction of pixels hit by speckle. */
   public double speckleMax = 0.004;
+  /** Probability of scanner auto-levels: darkest ink and paper stretched to full contrast. */
+  public double autoLevelProb = 0.8;
   /** Probability of a down-then-up resampling (low resolution). */
   public double lowResProb = 0.2;
   /** Smallest low-resolution factor (0.5 = half resolution). */
-  public double lowResMin = 0.55;
+  public double lowResMin = 0.7;
   /** Probability of JPEG compression artefacts. */
   public double jpegProb = 0.2;
   /** Lowest JPEG quality, 0..1. */
   public double jpegQualityMin = 0.3;
   /** Probability of binarization (fax-like pages). */
-  public double binarizeProb = 0.12;
+  public double binarizeProb = 0.25;
 
   // ---- crops ----
   /** Crop output height in pixels; 0 keeps the rendered height. */
@@ -143,6 +166,16 @@ public final class SynthConfig implements Serializable {
   /** Probability that a crop label is a generated document token (number, code, date...). */
   public double cropTokenProb = 0.3;
 
+  /** Smallest body font size for a language, em in pixels. */
+  public double fontMin(Lang lang) {
+    return lang == Lang.KO ? fontMin * hangulSizeScale : fontMin;
+  }
+
+  /** Largest body font size for a language, em in pixels. */
+  public double fontMax(Lang lang) {
+    return lang == Lang.KO ? fontMax * hangulSizeScale : fontMax;
+  }
+
   /** The defaults above. */
   public static SynthConfig defaults() {
     return new SynthConfig();
@@ -155,12 +188,14 @@ public final class SynthConfig implements Serializable {
     c.smallAngleProb = 0;
     c.rotated90PerPage = 0;
     c.inkJitter = 0;
+    c.graphicWeight = 0;
     c.paperMin = 255;
     c.paperMax = 255;
     for (String k : new String[] {"paperNoiseProb", "textureProb", "stainProb", "scannerProb",
-        "rotateProb", "perspectiveProb", "bleedProb", "brokenProb", "fadeProb", "blurProb",
-        "speckleProb", "lowResProb", "jpegProb", "binarizeProb", "cropNeighbourProb",
-        "cropRuleProb"}) {
+        "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb",
+        "brokenProb", "fadeProb", "blurProb", "speckleProb", "lowResProb", "jpegProb",
+        "binarizeProb", "cropNeighbourProb", "typewriterProb", "cropRuleProb", "autoLevelProb",
+        "stampProb", "headingUnderlineProb"}) {
       c.set(k, "0");
     }
     return c;
@@ -184,7 +219,8 @@ public final class SynthConfig implements Serializable {
         }
       }
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("Cannot parse synth config " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("Cannot parse synth config " + file + ": "
+          + e.getMessage(), e);
     }
     for (Map.Entry<String, String> e : values.entrySet()) {
       try {

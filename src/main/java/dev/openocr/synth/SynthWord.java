@@ -19,6 +19,13 @@ public record SynthWord(String text, Quad quad, List<Quad> chars) {
     }
   }
 
+  /** The same word with every corner mapped by {@code f}. */
+  SynthWord map(Quads.PointMap f) {
+    List<Quad> moved = chars.stream().map(q -> Quads.apply(f, q)).toList();
+    // a non-linear map moves characters apart from the word's corners: keep them enclosed
+    return new SynthWord(text, Quads.enclose(Quads.apply(f, quad), moved), moved);
+  }
+
   /** The same word with every corner mapped by a 3x3 homography (row-major). */
   public SynthWord transform(double[] h) {
     return new SynthWord(text, Quads.apply(h, quad), chars.stream().map(q -> Quads.apply(h, q))

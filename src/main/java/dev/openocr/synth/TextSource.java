@@ -20,6 +20,10 @@ public final class TextSource {
   private static final String[] KO_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "에",
       "에서", "으로", "로", "와", "과", "도", "만", "까지", "부터"};
   private static final String[] KO_ENDINGS = {"다.", "합니다.", "입니다.", "함.", "음.", "다"};
+  /** How many English words may be mixed into composed Korean sentences. */
+  private static final int LATIN_IN_KOREAN = 20000;
+  /** Share of Korean text taken from corpus sentences rather than composed from the word list. */
+  private static final double KO_CORPUS_SHARE = 0.6;
   /** Share of words taken from the word list rather than from corpus sentences. */
   private static final double WORD_LIST_SHARE = 0.35;
 
@@ -64,8 +68,9 @@ public final class TextSource {
       }
       if (koDefault == null) {
         List<String> en = resource("/synth/corpus/en-words.txt", Lang.EN);
-        koDefault = new TextSource(lang, List.of(), resource("/synth/corpus/ko-words.txt", lang),
-            en.subList(0, Math.min(en.size(), 20000)));
+        koDefault = new TextSource(lang, resource("/synth/corpus/ko.txt", lang),
+            resource("/synth/corpus/ko-words.txt", lang), en.subList(0, Math.min(en.size(),
+            LATIN_IN_KOREAN)));
       }
       return koDefault;
     }
@@ -105,15 +110,12 @@ public final class TextSource {
   /** A run of text of about {@code maxChars} characters or fewer (never empty). */
   public String text(Rng r, int maxChars) {
     String s;
-    if (lang == Lang.KO) {
+    if (lang == Lang.KO && (lines.isEmpty() || !r.chance(KO_CORPUS_SHARE))) {
       s = koSentence(r);
+    } else if (lang == Lang.KO) {
+      s = cut(r, r.pick(lines), maxChars);
     } else if (!lines.isEmpty() && r.chance(0.7)) {
-      s = r.pick(lines);
-      if (s.length() > maxChars) {
-        int start = r.nextInt(s.length() - maxChars + 1);
-        int sp = s.indexOf(' ', start);
-        s = sp < 0 ? s : s.substring(sp + 1);
-      }
+      s = cut(r, r.pick(lines), maxChars);
     } else {
       StringBuilder sb = new StringBuilder();
       int n = r.range(2, 12);
@@ -135,6 +137,16 @@ public final class TextSource {
     return DocStrings.label(r, lang);
   }
 
+  /** A random stretch of a long line, starting at a word boundary. */
+  private static String cut(Rng r, String s, int maxChars) {
+    if (s.length() <= maxChars) {
+      return s;
+    }
+    int start = r.nextInt(s.length() - maxChars + 1);
+    int sp = s.indexOf(' ', start);
+    return sp < 0 ? s : s.substring(sp + 1);
+  }
+
   private String koEojeol(Rng r) {
     double p = r.uniform(0, 1);
     if (p < 0.08 && !latinWords.isEmpty()) {
@@ -143,6 +155,9 @@ public final class TextSource {
     }
     if (p < 0.14) {
       return r.range(1, 2030) + r.pick(new String[] {"년", "개", "명", "일", "월", "번", "%", ""});
+    }
+    if (!lines.isEmpty() && r.chance(KO_CORPUS_SHARE)) {
+      return r.pick(corpusWords);
     }
     String w = r.pick(wordList);
     if (r.chance(0.45)) {
@@ -166,10 +181,10 @@ public final class TextSource {
 
   private static String recase(Rng r, String w) {
     double p = r.uniform(0, 1);
-    if (p < 0.08) {
+    if (p < 0.12) {
       return w.toUpperCase(Locale.ROOT);
     }
-    if (p < 0.18 && !w.isEmpty()) {
+    if (p < 0.25 && !w.isEmpty()) {
       return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
     return w;

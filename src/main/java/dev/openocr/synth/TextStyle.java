@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import java.awt.Font;
 import java.awt.font.GlyphVector;
+import java.awt.geom.Point2D;
 
 /**
  * A face at a size with letter spacing and ink level, as one block or line is set.
@@ -11,15 +12,35 @@ import java.awt.font.GlyphVector;
  * @param size em size in output pixels
  * @param tracking extra space after each character, pixels
  * @param gray ink gray level 0 (black) .. 255
+ * @param jitter largest vertical shift of each character (typewriter), pixels; 0 for none
  */
-record TextStyle(FontFace face, Font font, double size, double tracking, int gray) {
+record TextStyle(FontFace face, Font font, double size, double tracking, int gray, double jitter) {
 
   static TextStyle of(FontFace face, double size, double tracking, int gray) {
-    return new TextStyle(face, face.font().deriveFont((float) size), size, tracking, gray);
+    return new TextStyle(face, face.font().deriveFont((float) size), size, tracking, gray, 0);
   }
 
+  /** The same style with typewriter baseline jitter of up to {@code px} pixels. */
+  TextStyle withJitter(double px) {
+    return new TextStyle(face, font, size, tracking, gray, px);
+  }
+
+  /** Layout without jitter, for measuring. */
   GlyphVector layout(String text) {
     return InkCanvas.layout(font, text, tracking);
+  }
+
+  /** Layout for drawing: characters shifted up or down at random when the style has jitter. */
+  GlyphVector layout(String text, Rng rng) {
+    GlyphVector gv = InkCanvas.layout(font, text, tracking);
+    if (jitter > 0) {
+      for (int i = 0; i < text.length(); i++) {
+        Point2D p = gv.getGlyphPosition(i);
+        gv.setGlyphPosition(i, new Point2D.Double(p.getX(),
+            p.getY() + rng.uniform(-jitter, jitter)));
+      }
+    }
+    return gv;
   }
 
   /** Advance width of {@code text} in pixels. */

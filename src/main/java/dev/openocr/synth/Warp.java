@@ -2,9 +2,55 @@ package dev.openocr.synth;
 
 import dev.openocr.imageio.Homography;
 
-/** Page-level geometric transforms: rotation (skew) and perspective, as 3x3 homographies. */
+/**
+ * Page-level geometric transforms: rotation (skew) and perspective as 3x3 homographies, and a
+ * sine-wave warp (paper that was not flat on the scanner).
+ */
 final class Warp {
   private Warp() {}
+
+  /**
+   * A vertical sine displacement {@code y' = y + amp * sin(2 pi x / period + phase)}, pixels.
+   *
+   * @param amp amplitude in pixels
+   * @param period wavelength in pixels
+   * @param phase phase in radians
+   */
+  record Sine(double amp, double period, double phase) implements Quads.PointMap {
+    static Sine random(SynthConfig cfg, Rng rng) {
+      return new Sine(rng.uniform(0.5, cfg.sineWarpMax), rng.uniform(150, 900),
+          rng.uniform(0, 2 * Math.PI));
+    }
+
+    double offset(double x) {
+      return amp * Math.sin(2 * Math.PI * x / period + phase);
+    }
+
+    @Override
+    public void map(double x, double y, double[] out) {
+      out[0] = x;
+      out[1] = y + offset(x);
+    }
+
+    /** Warps a {@code w x h} map, pixels from outside reading 0. */
+    byte[] apply(byte[] src, int w, int h) {
+      byte[] out = new byte[src.length];
+      for (int x = 0; x < w; x++) {
+        double d = offset(x + 0.5);
+        int di = (int) Math.floor(d);
+        double f = d - di;
+        for (int y = 0; y < h; y++) {
+          // destination y reads source y - d, between rows y-di-1 and y-di
+          int s0 = y - di - 1;
+          int s1 = y - di;
+          int a = s0 >= 0 && s0 < h ? src[s0 * w + x] & 0xff : 0;
+          int b = s1 >= 0 && s1 < h ? src[s1 * w + x] & 0xff : 0;
+          out[y * w + x] = (byte) (int) (b + (a - b) * f + 0.5);
+        }
+      }
+      return out;
+    }
+  }
 
   /**
    * A random homography for a {@code w x h} page (row-major 3x3, source -> destination), or null

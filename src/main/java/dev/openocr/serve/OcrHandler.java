@@ -1,0 +1,201 @@
+package dev.openocr.serve;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import dev.openocr.document.Block;
+import dev.openocr.document.Line;
+import dev.openocr.document.Page;
+import dev.openocr.document.Word;
+import dev.openocr.engine.OcrSession;
+import dev.openocr.engine.PageTimings;
+import dev.openocr.export.ExportFormat;
+import dev.openocr.export.Exporters;
+import dev.openocr.export.PageJson;
+import dev.openocr.imageio.GrayImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code POST /v1/ocr}: an image body or multipart upload in, the read pages out. */
+final class OcrHandler {
+  private static final long NANOS_PER_MILLI = 1_000_000;
+  /** An oversized body is read and dropped up to this many times the limit ... */
+  static final long DRAIN_FACTOR = 4;
+  /** ... and never more than this many bytes; beyond, the connection is simply closed. */
+  static final long DRAIN_MAX_BYTES = 256L << 20;
+  static final int DRAIN_BUFFER = 64 << 10;
+
+  /** One read page with its stage timings. */
+  private record PageResult(Page page, PageTimings timings) {}
+
+  /** What a worker produced: the pages read, how many the upload has, timings in ms. */
+  private record Result(List<PageResult> pages, int pageCount, long queueMs, long decodeMs) {}
+
+  private final WorkerPool pool;
+  private final ServerConfig config;
+  private final ServerMetrics metrics;
+  private final String modelId;
+
+  OcrHandler(WorkerPool pool, ServerConfig config, ServerMetrics metrics, String modelId) {
+    this.pool = pool;
+    this.config = config;
+    this.metrics = metrics;
+    this.modelId = modelId;
+  }
+
+  void handle(HttpExchange ex) throws IOException {
+    long start = System.nanoTime();
+    OcrRequest req = OcrRequest.parse(ex.getRequestURI().getRawQuery());
+    byte[] body = readBody(ex);
+    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      Multipart.Part part = Multipart.firstFile(body, contentType);
+      body = part.content();
+      if (!part.fileName().isBlank() && req.name().equals(OcrRequest.DEFAULT_NAME)) {
+        req = req.withName(part.fileName());
+      }
+    }
+    if (body.length == 0) {
+      throw new HttpError(400, "Empty upload: POST an image as the body or as multipart file");
+    }
+    byte[] image = body;
+    String name = req.name();
+    long submitted = System.nanoTime();
+    long left = config.timeoutMillis() - (submitted - start) / NANOS_PER_MILLI;
+    // json answers every page; the other formats one page, so only that one is read.
+    int only = req.format() == ExportFormat.JSON ? -1 : req.page();
+    Result result = pool.call(s -> read(s, image, name, only, submitted), Math.max(1, left));
+    int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
+    metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
+    List<PageResult> pages = filter(result.pages(), req.minConfidence());
+    if (req.format() == ExportFormat.JSON) {
+      Responses.json(ex, 200, json(req, pages, result, start));
+    } else {
+      ex.getResponseHeaders().set("X-Page-Count", Integer.toString(result.pageCount()));
+      Responses.send(ex, 200, req.format().contentType(), Exporters.of(req.format())
+          .toBytes(name, req.page(), pages.get(0).page()));
+    }
+  }
+
+  /** Decodes the upload and reads every page, or only page {@code only} when it is >= 0. */
+  private Result read(OcrSession session, byte[] image, String name, int only, long submitted) {
+    long t0 = System.nanoTime();
+    List<GrayImage> images = UploadDecoder.decode(image, name, config.maxPixels(),
+        config.maxPages());
+    long t1 = System.nanoTime();
+    if (only >= images.size()) {
+      throw new HttpError(400, "Invalid page: " + only + "; the upload has " + images.size()
+          + " page(s)");
+    }
+    List<GrayImage> todo = only >= 0 ? List.of(images.get(only)) : images;
+    List<PageResult> pages = new ArrayList<>(todo.size());
+    for (GrayImage img : todo) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new HttpError(503, "Timed out reading " + name);
+      }
+      Page p = session.ocr(img);
+      pages.add(new PageResult(p, session.lastTimings()));
+    }
+    return new Result(pages, images.size(), (t0 - submitted) / NANOS_PER_MILLI,
+        (t1 - t0) / NANOS_PER_MILLI);
+  }
+
+  private byte[] readBody(HttpExchange ex) throws IOException {
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    long length;
+    try {
+      length = declared == null ? -1 : Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      throw new HttpError(400, "Invalid Content-Length: " + declared);
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      if (length > config.maxBodyBytes()) {
+        drain(in);
+        throw tooLarge(declared);
+      }
+      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
+      if (b.length > config.maxBodyBytes()) {
+        drain(in);
+        throw tooLarge("more than " + config.maxBodyBytes());
+      }
+      return b;
+    }
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body (up to a bound), so the client, still
+   * sending, gets the 413 rather than a reset connection.
+   */
+  private void drain(InputStream in) throws IOException {
+    long limit = Math.min(DRAIN_FACTOR * config.maxBodyBytes(), DRAIN_MAX_BYTES);
+    byte[] buf = new byte[DRAIN_BUFFER];
+    long total = 0;
+    int n;
+    while (total < limit && (n = in.read(buf)) > 0) {
+      total += n;
+    }
+  }
+
+  private HttpError tooLarge(String size) {
+    return new HttpError(413, "Upload of " + size + " bytes; the limit is "
+        + config.maxBodyBytes());
+  }
+
+  /** Drops words below the threshold and the lines and blocks left empty. */
+  private static List<PageResult> filter(List<PageResult> pages, double min) {
+    if (min <= 0) {
+      return pages;
+    }
+    List<PageResult> out = new ArrayList<>(pages.size());
+    for (PageResult r : pages) {
+      List<Block> blocks = new ArrayList<>();
+      for (Block b : r.page().blocks()) {
+        List<Line> lines = new ArrayList<>();
+        for (Line l : b.lines()) {
+          List<Word> kept = l.words().stream().filter(w -> w.confidence() >= min).toList();
+          if (!kept.isEmpty()) {
+            lines.add(new Line(kept));
+          }
+        }
+        if (!lines.isEmpty()) {
+          blocks.add(new Block(lines));
+        }
+      }
+      Page p = r.page();
+      out.add(new PageResult(new Page(p.width(), p.height(), blocks, p.orientation(),
+          p.orientationConfidence()), r.timings()));
+    }
+    return out;
+  }
+
+  private JsonObject json(OcrRequest req, List<PageResult> pages, Result result, long start) {
+    JsonObject o = new JsonObject();
+    o.addProperty("model", modelId);
+    o.addProperty("source", req.name());
+    o.addProperty("minConfidence", req.minConfidence());
+    JsonArray arr = new JsonArray();
+    long ocrMs = 0;
+    for (int i = 0; i < pages.size(); i++) {
+      PageResult r = pages.get(i);
+      JsonObject p = PageJson.toJson(req.name(), i, r.page());
+      JsonObject t = new JsonObject();
+      t.addProperty("detectMs", r.timings().detectMs());
+      t.addProperty("recognizeMs", r.timings().recognizeMs());
+      t.addProperty("layoutMs", r.timings().layoutMs());
+      p.add("timings", t);
+      arr.add(p);
+      ocrMs += r.timings().totalMs();
+    }
+    o.add("pages", arr);
+    JsonObject t = new JsonObject();
+    t.addProperty("queueMs", result.queueMs());
+    t.addProperty("decodeMs", result.decodeMs());
+    t.addProperty("ocrMs", ocrMs);
+    t.addProperty("totalMs", (System.nanoTime() - start) / NANOS_PER_MILLI);
+    o.add("timings", t);
+    return o;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.openocr.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CropGeneratorTest {
+
+  @Test
+  void labelsAreWordsWithinTheCharset() {
+    for (Lang lang : Lang.values()) {
+      BitSet cs = Charsets.asSet(lang);
+      CropGenerator gen = CropGenerator.defaults(lang, SynthConfig.defaults());
+      for (long s = 0; s < 150; s++) {
+        SynthCrop c = gen.generate(s);
+        assertThat(c.label()).isNotEmpty().doesNotContain(" ");
+        assertThat(c.label().chars()).as(c.label()).allMatch(cs::get);
+        assertThat(c.image().height()).isEqualTo(32);
+        assertThat(c.image().width()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void cropsAreDeterministicAndShowInk() {
+    CropGenerator gen = CropGenerator.defaults(Lang.EN, SynthConfig.clean());
+    SynthCrop a = gen.generate(77);
+    assertThat(gen.generate(77).image().pixels()).isEqualTo(a.image().pixels());
+    int min = 255;
+    for (byte b : a.image().pixels()) {
+      min = Math.min(min, b & 0xff);
+    }
+    assertThat(min).as("darkest pixel").isLessThan(128);
+  }
+
+  @Test
+  void koreanCropsContainHangul() {
+    CropGenerator gen = CropGenerator.defaults(Lang.KO, SynthConfig.defaults());
+    long hangul = 0;
+    for (long s = 0; s < 50; s++) {
+      hangul += gen.generate(s).label().chars().filter(c -> c >= 0xAC00 && c <= 0xD7A3).count();
+    }
+    assertThat(hangul).isGreaterThan(30);
+  }
+
+  @Test
+  void writerWritesLabelsInOrder(@TempDir Path dir) throws Exception {
+    CropGenerator gen = CropGenerator.defaults(Lang.EN, SynthConfig.defaults());
+    SynthWriter.writeCrops(gen, Lang.EN, 3, 5, dir, new SynthWriter.Options(false, false, 2));
+    List<String> rows = Files.readAllLines(dir.resolve("crops/labels.tsv"));
+    assertThat(rows).hasSize(5);
+    assertThat(rows.get(0)).startsWith("en-3-0000000.png\t");
+    assertThat(dir.resolve("crops/en-3-0000004.png")).exists();
+  }
+
+  @Test
+  void pageCropsGiveEveryWordOfAPage() {
+    SynthConfig cfg = SynthConfig.clean();
+    SynthPage page = PageGenerator.defaults(Lang.EN, cfg).generate(8);
+    List<SynthCrop> crops = PageCrops.cut(page, cfg, 1);
+    assertThat(crops).hasSize(page.words().size());
+    for (int i = 0; i < crops.size(); i++) {
+      assertThat(crops.get(i).label()).isEqualTo(page.words().get(i).text());
+      assertThat(crops.get(i).image().height()).isEqualTo(32);
+    }
+    assertThat(PageCrops.cut(page, cfg, 1).get(3).image().pixels())
+        .isEqualTo(crops.get(3).image().pixels());
+  }
+}
