@@ -132,5 +132,10 @@ class CliTest {
     assertThat(o.getAsJsonArray("words")).hasSize(2);
     assertThat(o.getAsJsonArray("words").get(0).getAsJsonObject().getAsJsonArray("box"))
         .hasSize(4);
+    // The other formats go through the same switch.
+    Path alto = tmp.resolve("alto");
+    assertThat(ExportCommand.export(spark, out.toString(),
+        dev.openocr.export.ExportFormat.of("alto").exporter(), alto)).isEqualTo(3);
+    assertThat(Files.readString(alto.resolve("multi-p1.alto.xml"))).contains("<alto");
   }
 }
