@@ -16,11 +16,16 @@ final class TaskMemory {
 
   private TaskMemory() {}
 
-  /** One line: pages of the task, heap used and resident set size, MiB. */
+  /** One line: pages of the task, heap used / committed, resident set size, MiB. */
   static void log(long taskPages) {
     Runtime rt = Runtime.getRuntime();
     long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-    LOG.info("task memory: pages={} heap_used_mb={} rss_mb={}", taskPages, heap, rssMb());
+    long committed = rt.totalMemory() >> 20;
+    long rss = rssMb();
+    // RSS minus the committed heap approximates native memory (libtorch, OpenCV, buffers).
+    LOG.info("task memory: pages={} heap_used_mb={} heap_committed_mb={} rss_mb={} "
+        + "native_mb={} threads={}", taskPages, heap, committed, rss,
+        rss < 0 ? -1 : rss - committed, Thread.activeCount());
   }
 
   /** Resident set size of this JVM in MiB (heap + native), -1 where /proc is missing. */
