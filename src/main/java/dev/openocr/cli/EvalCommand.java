@@ -50,6 +50,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--text-threshold") Double textThreshold;
   @Option(names = "--link-threshold") Double linkThreshold;
   @Option(names = "--low-text") Double lowText;
+  @Option(names = "--box-padding", description = "Fraction of word height added around boxes")
+  Double boxPadding;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
   @Option(names = "--limit", description = "Only the first N pages") Integer limit;
   @Option(names = "--threads", defaultValue = "1") int threads;
@@ -84,7 +86,8 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
-    if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null) {
+    if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null
+        && boxPadding == null) {
       return opts;
     }
     // overrides apply on top of the bundle's own settings
@@ -97,7 +100,8 @@ public final class EvalCommand implements Callable<Integer> {
         textThreshold != null ? textThreshold : t.textThreshold(),
         linkThreshold != null ? linkThreshold : t.linkThreshold(),
         lowText != null ? lowText : t.lowText(), t.minSize());
-    DetectorOptions d = base.withThresholds(nt).withMagRatio(magRatio != null ? magRatio : base.magRatio());
+    DetectorOptions d = base.withThresholds(nt).withMagRatio(magRatio != null ? magRatio : base.magRatio())
+        .withBoxPadding(boxPadding != null ? boxPadding : base.boxPadding());
     return opts.withDetectorOptions(d);
   }
 

@@ -69,7 +69,8 @@ public final class DetectorModel implements AutoCloseable {
             o.has("textThreshold") ? o.get("textThreshold").getAsDouble() : t.textThreshold(),
             o.has("linkThreshold") ? o.get("linkThreshold").getAsDouble() : t.linkThreshold(),
             o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
-            o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()));
+            o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
+        o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding());
   }
 
   public static JsonObject optionsJson(DetectorOptions o) {
@@ -82,6 +83,7 @@ public final class DetectorModel implements AutoCloseable {
     j.addProperty("linkThreshold", o.thresholds().linkThreshold());
     j.addProperty("lowText", o.thresholds().lowText());
     j.addProperty("minSize", o.thresholds().minSize());
+    j.addProperty("boxPadding", o.boxPadding());
     return j;
   }
 

@@ -8,9 +8,11 @@ package dev.openocr.detect;
  * @param tileSize scaled pages larger than this on a side run in overlapping tiles (pixels)
  * @param tileOverlap overlap between tiles (pixels, at network scale)
  * @param thresholds post-processing thresholds
+ * @param boxPadding fraction of a word's height added on every side of its box, so boxes follow
+ *     the looser convention of human-drawn ground truth (0 keeps CRAFT's boxes)
  */
 public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
-                              HeatmapPostProcessor.Thresholds thresholds)
+                              HeatmapPostProcessor.Thresholds thresholds, double boxPadding)
     implements java.io.Serializable {
   public DetectorOptions {
     if (!(magRatio > 0 && magRatio <= 8)) {
@@ -23,20 +25,27 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
     if (tileOverlap < 0 || tileOverlap >= tileSize / 2) {
       throw new IllegalArgumentException("Invalid tile overlap: " + tileOverlap);
     }
+    if (!(boxPadding >= 0 && boxPadding <= 1)) {
+      throw new IllegalArgumentException("Invalid box padding: " + boxPadding);
+    }
     if (maxSide < tileSize) {
       throw new IllegalArgumentException("Invalid max side: " + maxSide + " < tile size " + tileSize);
     }
   }
 
   public static DetectorOptions defaults() {
-    return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults());
+    return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults(), 0);
   }
 
   public DetectorOptions withMagRatio(double m) {
-    return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds);
+    return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds, boxPadding);
   }
 
   public DetectorOptions withThresholds(HeatmapPostProcessor.Thresholds t) {
-    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t);
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t, boxPadding);
+  }
+
+  public DetectorOptions withBoxPadding(double p) {
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, p);
   }
 }

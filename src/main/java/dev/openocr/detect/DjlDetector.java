@@ -33,6 +33,10 @@ final class DjlDetector implements TextDetector {
     List<DetectedWord> out = new ArrayList<>(raw.size());
     for (DetectedWord d : raw) {
       Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
+      if (options.boxPadding() > 0) {
+        double pad = options.boxPadding() * q.height();
+        q = q.expand(pad, pad);
+      }
       out.add(new DetectedWord(clip(q, page.width(), page.height()), d.score()));
     }
     return out;

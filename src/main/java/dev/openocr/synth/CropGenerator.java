@@ -76,6 +76,9 @@ public final class CropGenerator {
         cfg.inkJitter))));
     boolean typed = rng.chance(cfg.typewriterProb);
     TextStyle st = TextStyle.of(face, size, tracking, gray);
+    if (rng.chance(cfg.widthScaleProb)) {
+      st = st.withWidthScale(1 + rng.uniform(-cfg.widthScaleMax, cfg.widthScaleMax));
+    }
     if (typed) {
       st = st.withJitter(cfg.typewriterJitter * size);
     }

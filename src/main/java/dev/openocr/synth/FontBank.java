@@ -43,6 +43,8 @@ public final class FontBank {
       "/usr/share/fonts/opentype/urw-base35/P052-Bold.otf",
       "/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf",
       "/usr/share/fonts/opentype/urw-base35/URWGothic-Book.otf",
+      // a chancery script, the nearest thing to handwritten notes among Debian's fonts
+      "/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf",
       "/usr/share/fonts/truetype/freefont/FreeMono*.ttf",
       "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
       "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf",

@@ -135,6 +135,9 @@ final class PageComposer {
     double tracking = rng.chance(cfg.trackingProb) ? rng.uniform(0, cfg.trackingMax) * size : 0;
     double dark = cfg.inkDarkness * (1 - rng.uniform(0, cfg.inkJitter));
     TextStyle st = TextStyle.of(face, size, tracking, (int) Math.round(255 * (1 - dark)));
+    if (rng.chance(cfg.widthScaleProb)) {
+      st = st.withWidthScale(1 + rng.uniform(-cfg.widthScaleMax, cfg.widthScaleMax));
+    }
     return typed && face.mono() ? st.withJitter(cfg.typewriterJitter * size) : st;
   }
 

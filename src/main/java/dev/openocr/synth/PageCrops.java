@@ -69,7 +69,7 @@ public final class PageCrops {
     double vMid = (lc[0] - wc[0]) * vx + (lc[1] - wc[1]) * vy
         + rng.uniform(-CENTER_JITTER, CENTER_JITTER) * boxH;
     u0 -= rng.uniform(PAD_MIN, PAD_MAX) * lineH;
-    u1 += rng.uniform(PAD_MIN, PAD_MAX) * lineH;
+    u1 = Math.max(u0 + 1, u1 + rng.uniform(PAD_MIN, PAD_MAX) * lineH); // never flipped or empty
     double v0 = vMid - boxH / 2;
     double v1 = vMid + boxH / 2;
     return new Quad(wc[0] + ux * u0 + vx * v0, wc[1] + uy * u0 + vy * v0,

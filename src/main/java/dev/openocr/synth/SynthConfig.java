@@ -48,6 +48,10 @@ public final class SynthConfig implements Serializable {
   public double trackingProb = 0.2;
   /** Largest extra letter spacing, in ems. */
   public double trackingMax = 0.12;
+  /** Probability that a block's glyphs are condensed or stretched in width. */
+  public double widthScaleProb = 0.25;
+  /** Largest relative change of glyph width (0.15: 85% to 115%). */
+  public double widthScaleMax = 0.15;
   /** Probability that a text block is set at a small angle. */
   public double smallAngleProb = 0.15;
   /** Largest small angle in degrees. */
@@ -195,7 +199,7 @@ public final class SynthConfig implements Serializable {
         "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb",
         "brokenProb", "fadeProb", "blurProb", "speckleProb", "lowResProb", "jpegProb",
         "binarizeProb", "cropNeighbourProb", "typewriterProb", "cropRuleProb", "autoLevelProb",
-        "stampProb", "headingUnderlineProb"}) {
+        "stampProb", "headingUnderlineProb", "widthScaleProb"}) {
       c.set(k, "0");
     }
     return c;

@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import java.awt.Font;
 import java.awt.font.GlyphVector;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 
 /**
@@ -18,6 +19,12 @@ record TextStyle(FontFace face, Font font, double size, double tracking, int gra
 
   static TextStyle of(FontFace face, double size, double tracking, int gray) {
     return new TextStyle(face, face.font().deriveFont((float) size), size, tracking, gray, 0);
+  }
+
+  /** The same style with glyphs stretched ({@code > 1}) or condensed ({@code < 1}) in width. */
+  TextStyle withWidthScale(double sx) {
+    Font f = font.deriveFont(AffineTransform.getScaleInstance(sx, 1));
+    return new TextStyle(face, f, size, tracking, gray, jitter);
   }
 
   /** The same style with typewriter baseline jitter of up to {@code px} pixels. */

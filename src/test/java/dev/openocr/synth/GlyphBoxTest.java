@@ -29,6 +29,8 @@ class GlyphBoxTest {
         }
         // drawn at 300 dpi and averaged down to 100 dpi
         check(TextStyle.of(face, 14, 0, 0), text, 0.03, 3);
+        // condensed glyphs (the font carries the transform)
+        check(TextStyle.of(face, 20, 0, 0).withWidthScale(0.85), text, 0, 1);
       }
     }
   }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PageGeneratorTest {
+  /** Gray level below which a pixel counts as touched by ink. */
+  private static final int TRACE_INK = 235;
   private static final PageGenerator EN = PageGenerator.defaults(Lang.EN, SynthConfig.defaults());
 
   @Test
@@ -81,7 +83,7 @@ class PageGeneratorTest {
       int ink = 0;
       for (int y = (int) b.top(); y <= Math.min(p.image().height() - 1, b.bottom()); y++) {
         for (int x = (int) b.left(); x <= Math.min(w - 1, b.right()); x++) {
-          ink += p.image().get(x, y) < 200 ? 1 : 0;
+          ink += p.image().get(x, y) < TRACE_INK ? 1 : 0; // a 1 px dot spreads over 4 pixels
         }
       }
       assertThat(ink).as("ink in %s", q).isPositive();
@@ -91,9 +93,9 @@ class PageGeneratorTest {
 
   @Test
   void geometricTransformsMoveQuadsWithTheInk() {
-    // text only (no rules or graphics), then sine warp, rotation and perspective on every page
+    // text only (no rules or graphics), drawn at 3x, then sine warp, rotation and perspective
     SynthConfig cfg = SynthConfig.clean().set("formWeight", "0").set("tableWeight", "0")
-        .set("headingUnderlineProb", "0")
+        .set("headingUnderlineProb", "0").set("hiResProb", "1")
         .set("sineWarpProb", "1").set("rotateProb", "1").set("perspectiveProb", "1")
         .set("rotateMax", "4").set("smallAngleProb", "0.5").set("rotated90PerPage", "2");
     PageGenerator gen = PageGenerator.defaults(Lang.EN, cfg);
