@@ -81,6 +81,7 @@ public final class OcrJob {
   /** Runs OCR with engines made by {@code factory} on the executors. */
   public static JobSummary run(SparkSession spark, OcrJobConfig config, EngineFactory factory) {
     long t0 = System.nanoTime();
+    factory.preflight(TaskSettings.engineOptions(config));
     Path out = new Path(config.output());
     String pagesUri = new Path(out, PAGES).toString();
     String wordsUri = new Path(out, WORDS).toString();
