@@ -31,7 +31,7 @@ files="$OPENOCR_ROOT/conf/log4j2.properties"
 extra=(--properties-file "$defaults"
   --driver-java-options "-Dlog4j2.configurationFile=$OPENOCR_ROOT/conf/log4j2.properties"
   --conf "spark.driver.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true"
-  --conf "spark.executor.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true -Dlog4j2.configurationFile=log4j2.properties"
+  --conf "spark.executor.extraJavaOptions=$SPARK_JAVA17_FLAGS -Dai.djl.offline=true -Djava.awt.headless=true -Dlog4j2.configurationFile=log4j2.properties"
   --conf "spark.executorEnv.DJL_CACHE_DIR=${DJL_CACHE_DIR:-/tmp/djl}"
   --files "$files")
 

@@ -2,10 +2,12 @@ package dev.openocr.cli;
 
 import dev.openocr.export.ExportFormat;
 import dev.openocr.export.ExportNames;
+import dev.openocr.export.Exporter;
 import dev.openocr.export.PageExporter;
 import dev.openocr.job.OcrJob;
 import dev.openocr.spark.PageRows;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "URI", description = "A run's output.")
   String output;
 
-  @Option(names = "--format", defaultValue = "json", description = "Export format: json.")
+  @Option(names = "--format", defaultValue = "json",
+      description = "Export format: json, hocr, alto or txt (default: json).")
   String format;
 
   @Option(names = "--to", required = true, paramLabel = "DIR", description = "Local folder.")
@@ -68,8 +71,15 @@ public final class ExportCommand implements Callable<Integer> {
       if (!file.getParent().equals(root)) {
         throw new IllegalStateException("Refusing to write outside " + root + ": " + file);
       }
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        exporter.write(w, ExportNames.imageName(source), PageRows.toPage(r));
+      if (exporter instanceof Exporter paged) {
+        // Formats that record the page number (hOCR, ALTO) get it.
+        try (OutputStream o = Files.newOutputStream(file)) {
+          paged.write(ExportNames.imageName(source), page, PageRows.toPage(r), o);
+        }
+      } else {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          exporter.write(w, ExportNames.imageName(source), PageRows.toPage(r));
+        }
       }
       n++;
     }

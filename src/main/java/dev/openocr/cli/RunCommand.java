@@ -28,12 +28,12 @@ public final class RunCommand implements Callable<Integer> {
   String master;
 
   @Option(names = "--mode", paramLabel = "overwrite|append|error",
-      description = "When the output exists (default: ${DEFAULT-VALUE}).", defaultValue = "error")
+      description = "When the output exists (default: error).")
   String mode;
 
   @Option(names = "--incremental",
       description = "Skip sources already in the output with the same length and mtime; append.")
-  boolean incremental;
+  Boolean incremental;
 
   @Option(names = "--limit-pixels", paramLabel = "N", description = "Largest page in pixels.")
   Long limitPixels;
@@ -81,8 +81,8 @@ public final class RunCommand implements Callable<Integer> {
     });
     m.put(OcrJobConfig.INPUT, String.join(",", inputs));
     m.put(OcrJobConfig.OUTPUT, output);
-    m.put(OcrJobConfig.MODE, mode);
-    m.put(OcrJobConfig.INCREMENTAL, Boolean.toString(incremental));
+    putIf(m, OcrJobConfig.MODE, mode);
+    putIf(m, OcrJobConfig.INCREMENTAL, incremental);
     putIf(m, OcrJobConfig.MAX_PIXELS, limitPixels);
     putIf(m, OcrJobConfig.MAX_FILE_BYTES, maxFileBytes);
     putIf(m, OcrJobConfig.LANG, lang);

@@ -81,6 +81,7 @@ public final class OcrJob {
   /** Runs OCR with engines made by {@code factory} on the executors. */
   public static JobSummary run(SparkSession spark, OcrJobConfig config, EngineFactory factory) {
     long t0 = System.nanoTime();
+    factory.preflight(TaskSettings.engineOptions(config));
     Path out = new Path(config.output());
     String pagesUri = new Path(out, PAGES).toString();
     String wordsUri = new Path(out, WORDS).toString();
@@ -111,7 +112,7 @@ public final class OcrJob {
     OcrPartitionFunction fn = new OcrPartitionFunction(factory, TaskSettings.engineOptions(config),
         TaskSettings.taskOptions(config, java8Time), hconf, metrics);
     // Pages are kept so the words table and the summary reuse them: OCR runs once.
-    Dataset<Row> pages = files.repartition(tasks)
+    Dataset<Row> pages = PartitionPlan.spread(files, tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -12,6 +12,12 @@ public interface EngineFactory extends Serializable {
 
   OcrEngine create(EngineOptions options);
 
+  /**
+   * Cheap checks on the driver before any task starts, so a missing model fails once with a
+   * clear message instead of in every task. Default: none.
+   */
+  default void preflight(EngineOptions options) {}
+
   /** The factory of class {@code className}, which needs a public no-argument constructor. */
   static EngineFactory named(String className) {
     try {
@@ -33,6 +39,22 @@ public interface EngineFactory extends Serializable {
     @Override
     public OcrEngine create(EngineOptions options) {
       return OcrEngine.load(options);
+    }
+
+    /** Classpath bundles are in the same jar on every executor: check them here. */
+    @Override
+    public void preflight(EngineOptions options) {
+      for (String location : new String[] {options.detector(), options.recognizer()}) {
+        String prefix = "classpath:";
+        if (location.startsWith(prefix)) {
+          String manifest = location.substring(prefix.length()) + "/model.json";
+          if (Thread.currentThread().getContextClassLoader().getResource(manifest) == null) {
+            throw new IllegalArgumentException("Model bundle not found: " + location + " (no "
+                + manifest + " on the classpath); ship the default models in the jar or pass "
+                + "--detector/--recognizer");
+          }
+        }
+      }
     }
   }
 }

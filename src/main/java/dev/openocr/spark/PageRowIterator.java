@@ -17,6 +17,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
   private final ArrayDeque<Row> ready = new ArrayDeque<>();
   private FileProcessor.OpenFile current;
   private boolean closed;
+  private long produced;
 
   PageRowIterator(Iterator<Row> input, FileProcessor files, PageRunner runner) {
     this.input = input;
@@ -51,6 +52,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
+    produced++;
     return ready.poll();
   }
 
@@ -66,6 +68,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
       }
     } finally {
       runner.close();
+      TaskMemory.log(produced);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.openocr.spark;
 
 import dev.openocr.engine.OcrEngine;
 import dev.openocr.engine.OcrSession;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,11 +14,15 @@ import java.util.concurrent.TimeoutException;
  * Runs each page's work on a worker thread that owns the task's {@link OcrSession}, with a time
  * budget per page. A page over budget is abandoned: its worker (and session, which the stuck
  * call still uses) is retired and closes its session when the call returns; the next page gets a
- * fresh worker and session. Not thread-safe: one per task.
+ * fresh worker and session. Not thread-safe: one per task; worker threads are pooled per JVM.
  */
 final class PageRunner implements AutoCloseable {
   /** How long close waits for the worker to close its session, seconds. */
   private static final long CLOSE_WAIT_SECONDS = 60;
+  /** Idle worker threads kept per JVM; more than an executor runs tasks at once is waste. */
+  private static final int MAX_IDLE_WORKERS = 64;
+  private static final ConcurrentLinkedDeque<ExecutorService> IDLE =
+      new ConcurrentLinkedDeque<>();
 
   /** Work on one page with the worker's session. */
   interface Work<T> {
@@ -66,22 +71,17 @@ final class PageRunner implements AutoCloseable {
     if (worker != null) {
       Worker w = worker;
       worker = null;
-      w.retire();
-      try {
-        w.executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      w.release();
     }
   }
 
-  /** A single thread and the session only it touches. */
+  /**
+   * A single thread and the session only it touches. Threads are kept for the executor's next
+   * tasks (as Spark keeps its task threads): native libraries keep per-thread state, which a
+   * new thread per task would pile up.
+   */
   private final class Worker {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "openocr-page-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    private final ExecutorService executor = borrow();
     private OcrSession session;
 
     /** The session, opened on first use on the worker thread. */
@@ -92,15 +92,49 @@ final class PageRunner implements AutoCloseable {
       return session;
     }
 
-    /** Closes the session once queued work is done (on the worker thread), then stops. */
+    /** Closes the session on the worker thread, then returns the thread to the pool. */
+    void release() {
+      Future<?> closed = executor.submit(this::closeSession);
+      try {
+        closed.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        giveBack(executor);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        executor.shutdown();
+      } catch (ExecutionException | TimeoutException e) {
+        executor.shutdown();
+        throw new IllegalStateException("Could not close the OCR session", e);
+      }
+    }
+
+    /** Closes the session once queued (stuck) work is done, then stops the thread. */
     void retire() {
-      executor.submit(() -> {
-        if (session != null) {
-          session.close();
-          session = null;
-        }
-      });
+      executor.submit(this::closeSession);
       executor.shutdown();
+    }
+
+    private void closeSession() {
+      if (session != null) {
+        session.close();
+        session = null;
+      }
+    }
+  }
+
+  private static ExecutorService borrow() {
+    ExecutorService e = IDLE.poll();
+    return e != null ? e : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "openocr-page-worker");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static void giveBack(ExecutorService e) {
+    if (IDLE.size() < MAX_IDLE_WORKERS) {
+      IDLE.push(e);
+    } else {
+      e.shutdown();
     }
   }
 }

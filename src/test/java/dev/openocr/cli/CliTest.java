@@ -73,6 +73,33 @@ class CliTest {
   }
 
   @Test
+  void aPropertiesFileGivesDefaultsThatFlagsOverride() throws Exception {
+    Path props = tmp.resolve("openocr.properties");
+    Files.writeString(props, "openocr.mode=overwrite\nopenocr.incremental=true\n"
+        + "openocr.pdf.dpi=200\nopenocr.model.detector=\n");
+    RunCommand r = new RunCommand();
+    new CommandLine(r).parseArgs("--input", "a", "--output", "o", "--properties",
+        props.toString(), "--conf", "openocr.pdf.dpi=150");
+    OcrJobConfig c = OcrJobConfig.of(r.settings());
+    assertThat(c.mode()).isEqualTo(OcrJobConfig.Mode.OVERWRITE);
+    assertThat(c.incremental()).isTrue();
+    assertThat(c.pdfDpi()).isEqualTo(150);
+    assertThat(c.detector()).isNull();
+    // The shipped settings file holds only known keys, with the built-in defaults.
+    RunCommand shipped = new RunCommand();
+    new CommandLine(shipped).parseArgs("--input", "a", "--output", "o", "--properties",
+        "conf/openocr.properties");
+    OcrJobConfig d = OcrJobConfig.of(shipped.settings());
+    assertThat(d.maxPixels()).isEqualTo(OcrJobConfig.MAX_PIXELS_DEFAULT);
+    assertThat(d.maxFileBytes()).isEqualTo(OcrJobConfig.MAX_FILE_BYTES_DEFAULT);
+    assertThat(d.pageSeconds()).isEqualTo(OcrJobConfig.PAGE_SECONDS_DEFAULT);
+    assertThat(d.bytesPerTask()).isEqualTo(OcrJobConfig.BYTES_PER_TASK_DEFAULT);
+    RunCommand plain = new RunCommand();
+    new CommandLine(plain).parseArgs("--input", "a", "--output", "o");
+    assertThat(OcrJobConfig.of(plain.settings()).mode()).isEqualTo(OcrJobConfig.Mode.ERROR);
+  }
+
+  @Test
   void queryPrintsCsvAndJson() {
     QueryCommand.register(spark, out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -105,5 +132,10 @@ class CliTest {
     assertThat(o.getAsJsonArray("words")).hasSize(2);
     assertThat(o.getAsJsonArray("words").get(0).getAsJsonObject().getAsJsonArray("box"))
         .hasSize(4);
+    // The other formats go through the same switch.
+    Path alto = tmp.resolve("alto");
+    assertThat(ExportCommand.export(spark, out.toString(),
+        dev.openocr.export.ExportFormat.of("alto").exporter(), alto)).isEqualTo(3);
+    assertThat(Files.readString(alto.resolve("multi-p1.alto.xml"))).contains("<alto");
   }
 }

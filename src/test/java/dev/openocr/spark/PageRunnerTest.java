@@ -39,4 +39,23 @@ class PageRunnerTest {
     }
     assertThat(SlowDetector.CLOSED.get() - closed).isEqualTo(2);
   }
+
+  @Test
+  void theNextTaskReusesTheWorkerThreadWithAFreshSession() throws Exception {
+    OcrEngine engine = new TestEngines.Slow().create(EngineOptions.defaults());
+    int closed = SlowDetector.CLOSED.get();
+    PageRunner first = new PageRunner(engine, 5_000);
+    Thread t1 = first.run(s -> Thread.currentThread());
+    first.close();
+    // Closed before close() returns, on the worker thread.
+    assertThat(SlowDetector.CLOSED.get() - closed).isEqualTo(1);
+    PageRunner second = new PageRunner(engine, 5_000);
+    try {
+      Thread t2 = second.run(s -> Thread.currentThread());
+      assertThat(t2).isSameAs(t1);
+    } finally {
+      second.close();
+    }
+    assertThat(SlowDetector.CLOSED.get() - closed).isEqualTo(2);
+  }
 }
