@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jar, chosen with {@code openocr.engine.factory}. Needs {@code mvn package} first.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class StandaloneClusterTest {
+class StandaloneClusterIT {
   private static final Path APP_JAR = Path.of("target/openocr-app.jar");
   private static final Path CLASSPATH = Path.of("target/classpath.txt");
   /** Longest wait for the submitted job; a dead executor otherwise hangs it. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * Debian's jupyter packages and the application jar; skipped otherwise.
  */
 @Timeout(value = 11, unit = TimeUnit.MINUTES)
-class NotebooksTest {
+class NotebooksIT {
   private static final Path APP_JAR = Path.of("target/openocr-app.jar");
   private static final Path EXECUTED = Path.of("out/notebooks");
   private static final List<String> NOTEBOOKS =
