@@ -1,0 +1,82 @@
+package dev.openocr.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openocr.document.Page;
+import dev.openocr.document.Word;
+import dev.openocr.eval.ScoreFiles;
+import dev.openocr.eval.ScoredWord;
+import dev.openocr.eval.Scorer;
+import dev.openocr.imageio.GrayImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The models shipped in the jar read the bundled sample pages (their expected words are known). */
+class ShippedModelsTest {
+  private static final Path SAMPLES = Path.of("samples");
+  /** Measured on these pages when the models shipped (see BENCHMARKS.md), minus a margin. */
+  static final double MIN_DETECTION_F1 = 0.80;
+  static final double MIN_E2E_CASELESS_F1 = 0.50;
+
+  private static OcrEngine engine;
+
+  @BeforeAll
+  static void load() {
+    engine = OcrEngine.load(EngineOptions.defaults().withThreads(2));
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @Test
+  void readsTheSamplePagesWithTheShippedModels() throws Exception {
+    Map<String, ScoreFiles.PageFile> truth = new TreeMap<>();
+    Map<String, ScoreFiles.PageFile> pred = new TreeMap<>();
+    try (OcrSession s = engine.session()) {
+      for (String stem : new String[] {"letter", "form", "invoice"}) {
+        truth.put(stem, ScoreFiles.read(SAMPLES.resolve("expected").resolve(stem + ".json")));
+        GrayImage img = GrayImage.fromBufferedImage(ImageIO.read(SAMPLES.resolve(stem + ".png").toFile()));
+        Page p = s.ocr(img);
+        assertThat(p.orientation()).as("%s is upright", stem).isZero();
+        List<ScoredWord> words = new ArrayList<>();
+        for (Word w : p.words()) {
+          words.add(new ScoredWord(w.text(), w.box(), w.confidence()));
+        }
+        pred.put(stem, new ScoreFiles.PageFile(stem + ".png", img.width(), img.height(), words));
+      }
+    }
+    Scorer.Counts c = Scorer.score(truth, pred, 0.5);
+    assertThat(c.detection()[2]).as(c.report()).isGreaterThanOrEqualTo(MIN_DETECTION_F1);
+    assertThat(c.e2eCaselessPrf()[2]).as(c.report()).isGreaterThanOrEqualTo(MIN_E2E_CASELESS_F1);
+  }
+
+  @Test
+  void aPageTurnedNinetyDegreesComesOutUprightWithBoxesOnTheScan() throws Exception {
+    GrayImage upright = GrayImage.fromBufferedImage(ImageIO.read(SAMPLES.resolve("letter.png").toFile()));
+    GrayImage scan = upright.rotate(90);
+    try (OcrSession s = engine.session()) {
+      Page straight = s.ocr(upright);
+      Page turned = s.ocr(scan);
+      assertThat(turned.orientation()).isEqualTo(90);
+      assertThat(turned.width()).isEqualTo(scan.width());
+      for (Word w : turned.words()) {
+        assertThat(w.box().right()).isLessThanOrEqualTo(scan.width() + 1.0);
+        assertThat(w.box().bottom()).isLessThanOrEqualTo(scan.height() + 1.0);
+      }
+      // the same words are read either way
+      List<String> a = straight.words().stream().map(Word::text).sorted().toList();
+      List<String> b = turned.words().stream().map(Word::text).sorted().toList();
+      long common = a.stream().filter(b::contains).count();
+      assertThat(common).isGreaterThan(a.size() * 6 / 10);
+    }
+  }
+}
