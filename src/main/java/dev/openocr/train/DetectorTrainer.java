@@ -104,10 +104,13 @@ public final class DetectorTrainer {
                 saveBundle(model, cfg, best, done, prf);
               }
               new RunState(done, bestF1).write(cfg.runDir());
+            }
+            log.row(done, lossAcc / lossN, schedule.at(step), sec, prf[0], prf[1], prf[2]);
+            if (validate) {
+              // after the row, so the curves include this validation
               CurvePlot.write(cfg.runDir().resolve("log.csv"), cfg.runDir().resolve("curves.png"),
                   "loss", "val_f1");
             }
-            log.row(done, lossAcc / lossN, schedule.at(step), sec, prf[0], prf[1], prf[2]);
             System.out.println(log.progress(done, cfg.steps(), String.format("loss %.4f%s",
                 lossAcc / lossN, validate ? String.format(" val P %.3f R %.3f F1 %.3f",
                     prf[0], prf[1], prf[2]) : "")));

@@ -104,10 +104,13 @@ public final class RecognizerTrainer {
                 saveBundle(model, cfg, best, done, acc, cer);
               }
               new RunState(done, bestAcc).write(cfg.runDir());
+            }
+            log.row(done, lossAcc / Math.max(1, lossN), schedule.at(step), sec, acc, cer);
+            if (validate) {
+              // after the row, so the curves include this validation
               CurvePlot.write(cfg.runDir().resolve("log.csv"), cfg.runDir().resolve("curves.png"),
                   "loss", "val_accuracy", "val_cer");
             }
-            log.row(done, lossAcc / Math.max(1, lossN), schedule.at(step), sec, acc, cer);
             System.out.println(log.progress(done, cfg.steps(), String.format(
                 "loss %.3f%s", lossAcc / Math.max(1, lossN),
                 validate ? String.format(" val_acc %.4f val_cer %.4f", acc, cer) : "")));
