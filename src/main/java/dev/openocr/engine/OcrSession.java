@@ -40,7 +40,7 @@ public final class OcrSession implements AutoCloseable {
     GrayImage upright = page;
     if (detectOrientation && !dets.isEmpty()) {
       long tr = System.nanoTime();
-      o = Orientation.decide(page, dets, recognizer);
+      o = Orientation.decide(page, dets, recognizer, detector);
       if (o.degrees() != 0) {
         // OCR the page upright; boxes go back to the scan's frame at the end
         upright = page.rotate(360 - o.degrees());

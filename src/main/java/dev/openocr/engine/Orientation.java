@@ -1,6 +1,7 @@
 package dev.openocr.engine;
 
 import dev.openocr.detect.DetectedWord;
+import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Block;
 import dev.openocr.document.Line;
 import dev.openocr.document.Page;
@@ -26,13 +27,19 @@ final class Orientation {
   static final double VERTICAL_ASPECT = 1.5;
   /** Crop height for the orientation test. */
   static final int CROP_HEIGHT = 32;
+  /**
+   * Mean per-character log-probability below which an upright-looking page is also tried turned
+   * by 90 degrees (sideways text often gives character-sized boxes, not tall ones).
+   */
+  static final double LOW_SCORE = -0.3;
 
   private Orientation() {}
 
   /** Clockwise rotation of the scan (0, 90, 180, 270) and a confidence 0..1. */
   record Decision(int degrees, double confidence) {}
 
-  static Decision decide(GrayImage page, List<DetectedWord> dets, TextRecognizer rec) {
+  static Decision decide(GrayImage page, List<DetectedWord> dets, TextRecognizer rec,
+      TextDetector det) {
     if (dets.isEmpty()) {
       return new Decision(0, 0);
     }
@@ -51,9 +58,32 @@ final class Orientation {
     double sa = score(page, sample, a, rec);
     double sb = score(page, sample, b, rec);
     int best = sa >= sb ? a : b;
+    double bestScore = Math.max(sa, sb);
+    double other = Math.min(sa, sb);
+    if (!sideways && bestScore < LOW_SCORE) {
+      // read poorly upright: try the page turned back by 90 degrees (scan at 90 or 270)
+      GrayImage turned = page.rotate(270);
+      List<DetectedWord> td = largest(det.detect(turned));
+      if (!td.isEmpty()) {
+        double s90 = score(turned, td, 0, rec);
+        double s270 = score(turned, td, 180, rec);
+        double side = Math.max(s90, s270);
+        if (side > bestScore) {
+          other = bestScore;
+          best = s90 >= s270 ? 90 : 270;
+          bestScore = side;
+        }
+      }
+    }
     // two-way softmax of the mean log-confidences, scaled by the number of words
-    double margin = Math.abs(sa - sb) * sample.size();
+    double margin = (bestScore - other) * sample.size();
     return new Decision(best, 1 / (1 + Math.exp(-margin)));
+  }
+
+  private static List<DetectedWord> largest(List<DetectedWord> dets) {
+    List<DetectedWord> s = new ArrayList<>(dets);
+    s.sort(Comparator.comparingDouble((DetectedWord d) -> -d.quad().area()));
+    return s.subList(0, Math.min(SAMPLE, s.size()));
   }
 
   /** Mean log-confidence of reading the sampled words as if the page were rotated by {@code deg}. */

@@ -58,4 +58,26 @@ class ShippedModelsTest {
     assertThat(c.detection()[2]).as(c.report()).isGreaterThanOrEqualTo(MIN_DETECTION_F1);
     assertThat(c.e2eCaselessPrf()[2]).as(c.report()).isGreaterThanOrEqualTo(MIN_E2E_CASELESS_F1);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {90, 180, 270})
+  void aTurnedPageComesOutUprightWithBoxesOnTheScan(int degrees) throws Exception {
+    GrayImage upright = GrayImage.fromBufferedImage(ImageIO.read(SAMPLES.resolve("letter.png").toFile()));
+    GrayImage scan = upright.rotate(degrees);
+    try (OcrSession s = engine.session()) {
+      Page straight = s.ocr(upright);
+      Page turned = s.ocr(scan);
+      assertThat(turned.orientation()).isEqualTo(degrees);
+      assertThat(turned.width()).isEqualTo(scan.width());
+      for (Word w : turned.words()) {
+        assertThat(w.box().right()).isLessThanOrEqualTo(scan.width() + 1.0);
+        assertThat(w.box().bottom()).isLessThanOrEqualTo(scan.height() + 1.0);
+      }
+      // the same words are read either way
+      List<String> a = straight.words().stream().map(Word::text).toList();
+      List<String> b = new ArrayList<>(turned.words().stream().map(Word::text).toList());
+      long common = a.stream().filter(b::remove).count();
+      assertThat(common).isGreaterThan(a.size() * 6 / 10);
+    }
+  }
 }
