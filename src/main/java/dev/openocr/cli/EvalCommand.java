@@ -12,11 +12,14 @@ import dev.openocr.eval.CropEvaluation;
 import dev.openocr.eval.ScoreFiles;
 import dev.openocr.eval.ScoredWord;
 import dev.openocr.eval.Scorer;
+import dev.openocr.imageio.DecodeException;
+import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.ImageDecoder;
+import dev.openocr.imageio.PageSource;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.recognize.RecognizerModel;
 import dev.openocr.recognize.TextRecognizer;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -158,11 +160,11 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  static GrayImage readImage(Path p) throws java.io.IOException {
-    BufferedImage b = ImageIO.read(p.toFile());
-    if (b == null) {
-      throw new IllegalArgumentException("Not a readable image: " + p);
+  /** The first page of an image file, through the job's decoder and its limits. */
+  static GrayImage readImage(Path p) throws java.io.IOException, DecodeException {
+    try (PageSource src = ImageDecoder.open(Files.readAllBytes(p), p.toString(),
+        DecodeLimits.defaults())) {
+      return src.page(0);
     }
-    return GrayImage.fromBufferedImage(b);
   }
 }

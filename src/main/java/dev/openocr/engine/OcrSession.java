@@ -5,7 +5,6 @@ import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Page;
 import dev.openocr.document.Word;
 import dev.openocr.imageio.GrayImage;
-import dev.openocr.imageio.Rectify;
 import dev.openocr.layout.LayoutAnalyzer;
 import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
@@ -17,9 +16,6 @@ import java.util.List;
  * One thread's pipeline: detect -> rectify -> recognize -> assemble. Not thread-safe.
  */
 public final class OcrSession implements AutoCloseable {
-  /** Height word crops are cut at before the recognizer resizes them. */
-  static final int CROP_HEIGHT = 48;
-
   private final TextDetector detector;
   private final TextRecognizer recognizer;
   private final boolean detectOrientation;
@@ -52,10 +48,7 @@ public final class OcrSession implements AutoCloseable {
     long t1 = System.nanoTime();
     List<GrayImage> crops = new ArrayList<>(dets.size());
     for (DetectedWord d : dets) {
-      double h = d.quad().height();
-      crops.add(Rectify.crop(upright, d.quad().expand(
-          CropPreprocessor.CROP_MARGIN_X * h, CropPreprocessor.CROP_MARGIN_Y * h),
-          CROP_HEIGHT));
+      crops.add(CropPreprocessor.cut(upright, d.quad()));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
     long t2 = System.nanoTime();

@@ -52,9 +52,7 @@ final class Orientation {
     boolean sideways = vertical * 2 > dets.size();
     int a = sideways ? 90 : 0;
     int b = sideways ? 270 : 180;
-    List<DetectedWord> sample = new ArrayList<>(dets);
-    sample.sort(Comparator.comparingDouble((DetectedWord d) -> -d.quad().area()));
-    sample = sample.subList(0, Math.min(SAMPLE, sample.size()));
+    List<DetectedWord> sample = largest(dets);
     double sa = score(page, sample, a, rec);
     double sb = score(page, sample, b, rec);
     int best = sa >= sb ? a : b;

@@ -3,7 +3,6 @@ package dev.openocr.eval;
 import dev.openocr.document.TextDistance;
 import dev.openocr.geometry.Box;
 import dev.openocr.imageio.GrayImage;
-import dev.openocr.imageio.Rectify;
 import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
@@ -13,9 +12,6 @@ import java.util.Locale;
 
 /** Recognizer accuracy on crops cut at ground-truth boxes: word accuracy and CER. */
 public final class CropEvaluation {
-  /** Height crops are cut at before the recognizer resizes them. */
-  static final int CROP_HEIGHT = 48;
-
   private CropEvaluation() {}
 
   /** Totals over all crops. */
@@ -62,8 +58,7 @@ public final class CropEvaluation {
       if (text.isEmpty() || b.width() < 1 || b.height() < 1) {
         continue;
       }
-      double h = b.height();
-      crops.add(Rectify.crop(page, b.toQuad().expand(marginX * h, marginY * h), CROP_HEIGHT));
+      crops.add(CropPreprocessor.cut(page, b.toQuad(), marginX, marginY));
       labels.add(text);
     }
     if (crops.isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.openocr.recognize;
 
+import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.Rectify;
 import dev.openocr.imageio.Resize;
 
 /**
@@ -16,6 +18,8 @@ public final class CropPreprocessor {
    */
   public static final double CROP_MARGIN_Y = 0.20;
   public static final double CROP_MARGIN_X = 0.13;
+  /** Height crops are cut at from the page, before {@link #prepare} resizes them. */
+  public static final int CUT_HEIGHT = 48;
   /** Narrowest input; CTC needs a few time steps even for one character. */
   public static final int MIN_WIDTH = 8;
   /** Percentiles of the stretch: ink and paper levels, robust to specks. */
@@ -25,6 +29,17 @@ public final class CropPreprocessor {
   private static final int MIN_RANGE = 24;
 
   private CropPreprocessor() {}
+
+  /** Cuts a word out of the page along its quad with the recognizer's margin, upright. */
+  public static GrayImage cut(GrayImage page, Quad quad) {
+    return cut(page, quad, CROP_MARGIN_X, CROP_MARGIN_Y);
+  }
+
+  /** As {@link #cut(GrayImage, Quad)} with explicit margins (fractions of the quad height). */
+  public static GrayImage cut(GrayImage page, Quad quad, double marginX, double marginY) {
+    double h = quad.height();
+    return Rectify.crop(page, quad.expand(marginX * h, marginY * h), CUT_HEIGHT);
+  }
 
   /** A prepared crop: {@code width} columns of {@code height} rows, row-major. */
   public record Prepared(float[] data, int width, int height) {}
