@@ -30,11 +30,17 @@ public final class DetectorModel implements AutoCloseable {
 
   /** An untrained (random) model for training or tests. */
   public static DetectorModel create(DetectorSpec spec, String device) {
-    Model m = Model.newInstance("detector", Devices.of(device));
+    return new DetectorModel(newModel("detector", spec, device), spec, DetectorOptions.defaults(),
+        "untrained");
+  }
+
+  /** A model holding the initialized (random) network of {@code spec}. */
+  private static Model newModel(String name, DetectorSpec spec, String device) {
+    Model m = Model.newInstance(name, Devices.of(device));
     CraftNet net = new CraftNet(spec);
     m.setBlock(net);
     net.initialize(m.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
-    return new DetectorModel(m, spec, DetectorOptions.defaults(), "untrained");
+    return m;
   }
 
   /** Loads a bundle, checking its weights' sha256. */
@@ -45,11 +51,8 @@ public final class DetectorModel implements AutoCloseable {
     }
     DetectorSpec spec = DetectorSpec.of(bundle.architecture().get("variant").getAsString());
     byte[] weights = bundle.weights();
-    Model m = Model.newInstance(bundle.id(), Devices.of(device));
-    CraftNet net = new CraftNet(spec);
-    m.setBlock(net);
-    net.initialize(m.getNDManager(), DataType.FLOAT32, INIT_SHAPE);
-    Params.load(net, m.getNDManager(), weights, bundle.location());
+    Model m = newModel(bundle.id(), spec, device);
+    Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
     DetectorOptions opts = optionsOf(bundle.manifest().getAsJsonObject("inference"));
     return new DetectorModel(m, spec, opts, bundle.versionedId());
   }

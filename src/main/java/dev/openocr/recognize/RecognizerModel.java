@@ -1,6 +1,5 @@
 package dev.openocr.recognize;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -33,11 +32,17 @@ public final class RecognizerModel implements AutoCloseable {
 
   /** Builds an untrained model (random weights) for training or tests. */
   public static RecognizerModel create(RecognizerSpec spec, Charset charset, String device) {
-    Model m = Model.newInstance("recognizer", Devices.of(device));
+    return new RecognizerModel(newModel("recognizer", spec, charset, device), spec, charset,
+        "untrained");
+  }
+
+  /** A model holding the initialized (random) network of {@code spec}. */
+  private static Model newModel(String name, RecognizerSpec spec, Charset charset, String device) {
+    Model m = Model.newInstance(name, Devices.of(device));
     Block block = RecognizerNet.build(spec, charset.numClasses());
     m.setBlock(block);
     block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, spec.inputHeight(), 64));
-    return new RecognizerModel(m, spec, charset, "untrained");
+    return m;
   }
 
   /** Loads a bundle and checks its weights' sha256. */
@@ -49,12 +54,8 @@ public final class RecognizerModel implements AutoCloseable {
     RecognizerSpec spec = specOf(bundle.architecture());
     Charset cs = Charset.parse(new String(bundle.file(CHARSET_FILE), StandardCharsets.UTF_8));
     byte[] weights = bundle.weights();
-    Device dev = Devices.of(device);
-    Model m = Model.newInstance(bundle.id(), dev);
-    Block block = RecognizerNet.build(spec, cs.numClasses());
-    m.setBlock(block);
-    block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, spec.inputHeight(), 64));
-    Params.load(block, m.getNDManager(), weights, bundle.location());
+    Model m = newModel(bundle.id(), spec, cs, device);
+    Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
     return new RecognizerModel(m, spec, cs, bundle.versionedId());
   }
 

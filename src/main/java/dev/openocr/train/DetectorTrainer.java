@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.logging.Logger;
 
 /**
  * Stage-1 (strong supervision) training of the CRAFT detector on synthetic pages: MSE on region
@@ -35,7 +34,6 @@ import java.util.logging.Logger;
  * validation (detection P/R/F1 at IoU 0.5) on held-out pages, checkpoints and resume.
  */
 public final class DetectorTrainer {
-  private static final Logger LOG = Logger.getLogger(DetectorTrainer.class.getName());
   /** Target value above which a pixel counts as positive for hard negative mining. */
   static final float POSITIVE = 0.1f;
   /** Hard negatives kept per positive pixel. */
@@ -63,11 +61,7 @@ public final class DetectorTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (DetectorModel model = DetectorModel.create(cfg.spec(), cfg.device())) {
-      if (state.step() > 0) {
-        ModelBundle b = ModelBundle.open(ckpt.toString());
-        Params.load(model.model().getBlock(), model.model().getNDManager(), b.weights(), ckpt.toString());
-        LOG.info("Resuming " + cfg.runDir() + " at step " + state.step());
-      }
+      state.restore(model.model(), ckpt);
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(300, cfg.steps() / 10),
           cfg.steps(), cfg.lr() / 30, state.step());
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Stage-2 training of a recognizer with CTC on synthetic word crops: Adam with warm-up and cosine
@@ -37,7 +36,6 @@ import java.util.logging.Logger;
  * curves. Checkpoint and best model are full bundles under the run folder.
  */
 public final class RecognizerTrainer {
-  private static final Logger LOG = Logger.getLogger(RecognizerTrainer.class.getName());
   /** Gradient clipping bound (per element), as the benchmark's grad_clip of 5. */
   private static final float CLIP = 5f;
 
@@ -58,11 +56,7 @@ public final class RecognizerTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      if (state.step() > 0) {
-        ModelBundle b = ModelBundle.open(ckpt.toString());
-        Params.load(model.model().getBlock(), model.model().getNDManager(), b.weights(), ckpt.toString());
-        LOG.info("Resuming " + cfg.runDir() + " at step " + state.step());
-      }
+      state.restore(model.model(), ckpt);
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(500, cfg.steps() / 10), cfg.steps(),
           cfg.lr() / 50, state.step());
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())

@@ -25,6 +25,20 @@ record RunState(int step, double bestMetric) {
     }
   }
 
+  /**
+   * Loads the checkpoint's weights into {@code model} when the run has already made steps
+   * (weights, step and best metric resume; the optimizer's moments start afresh).
+   */
+  void restore(ai.djl.Model model, Path checkpoint) {
+    if (step > 0) {
+      ModelBundle b = ModelBundle.open(checkpoint.toString());
+      dev.openocr.nn.Params.load(model.getBlock(), model.getNDManager(), b.weights(),
+          checkpoint.toString());
+      java.util.logging.Logger.getLogger(RunState.class.getName())
+          .info("Resuming from " + checkpoint + " at step " + step);
+    }
+  }
+
   /** Written to a temporary file and moved, so a kill never leaves half a state. */
   void write(Path runDir) {
     JsonObject o = new JsonObject();
