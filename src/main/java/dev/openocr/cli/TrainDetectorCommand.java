@@ -35,6 +35,9 @@ public final class TrainDetectorCommand implements Callable<Integer> {
   @Option(names = "--device", description = "cpu or gpu:N (default: first GPU DJL finds, else cpu)")
   String device;
   @Option(names = "--synth-config", description = "Generator settings file") Path synthConfig;
+  @Option(names = "--init", description = "Start a new run from this bundle's weights "
+      + "(classpath:models/NAME or a folder) with a fresh schedule; ignored when resuming")
+  String init;
 
   @Override
   public Integer call() throws Exception {
@@ -48,11 +51,12 @@ public final class TrainDetectorCommand implements Callable<Integer> {
     notes.addProperty("data", "synthetic pages, PageGenerator(" + l.code() + "), "
         + (synthConfig == null ? "default config" : synthConfig.toString()));
     notes.addProperty("command", "openocr train-detector --variant " + variant + " --steps " + steps
-        + " --batch " + batch + " --crop-size " + cropSize + " --lr " + lr + " --seed " + seed);
+        + " --batch " + batch + " --crop-size " + cropSize + " --lr " + lr + " --seed " + seed
+        + (init == null ? "" : " --init " + init));
     DetectorOptions inf = DetectorOptions.defaults().withMagRatio(magRatio);
     DetectorTrainer.Result r = DetectorTrainer.train(new DetectorTrainer.Config(dir,
         "craft-" + variant + "-" + l.code(), spec, steps, batch, cropSize, lr, valEvery, valPages,
-        seed, device == null ? Cli.defaultDevice() : device, inf, notes), pages);
+        seed, device == null ? Cli.defaultDevice() : device, inf, notes, init), pages);
     System.out.printf("done: %d steps, val P/R/F1 %.4f/%.4f/%.4f, best F1 %.4f, %.0f s, best %s%n",
         r.steps(), r.valPrf()[0], r.valPrf()[1], r.valPrf()[2], r.bestF1(), r.seconds(), r.best());
     return 0;

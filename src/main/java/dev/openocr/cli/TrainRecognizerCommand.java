@@ -46,6 +46,9 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--device", description = "cpu or gpu:N (default: first GPU DJL finds, else cpu)")
   String device;
   @Option(names = "--synth-config", description = "Generator settings file") Path synthConfig;
+  @Option(names = "--init", description = "Start a new run from this bundle's weights "
+      + "(classpath:models/NAME or a folder) with a fresh schedule; ignored when resuming")
+  String init;
 
   @Override
   public Integer call() throws Exception {
@@ -65,10 +68,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         + (synthConfig == null ? "default config" : synthConfig.toString()));
     notes.addProperty("command", "openocr train-recognizer --lang " + l.code() + " --features "
         + features + " --sequence " + sequence + " --hidden " + hidden + " --steps " + steps
-        + " --batch " + batch + " --lr " + lr + " --seed " + seed);
+        + " --batch " + batch + " --lr " + lr + " --seed " + seed
+        + (init == null ? "" : " --init " + init));
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,
-        valEvery, valSize, seed, device == null ? Cli.defaultDevice() : device, notes), train, val);
+        valEvery, valSize, seed, device == null ? Cli.defaultDevice() : device, notes, init), train, val);
     System.out.printf("done: %d steps, val accuracy %.4f, CER %.4f, best %.4f, %.0f s, best bundle %s%n",
         r.steps(), r.valAccuracy(), r.valCer(), r.bestAccuracy(), r.seconds(), r.best());
     return 0;

@@ -48,7 +48,8 @@ public final class DetectorTrainer {
   /** Settings of one run. */
   public record Config(Path runDir, String bundleId, DetectorSpec spec, int steps, int batch,
                        int cropSize, float lr, int valEvery, int valPages, long seed,
-                       String device, DetectorOptions inference, JsonObject trainingNotes) {}
+                       String device, DetectorOptions inference, JsonObject trainingNotes,
+                       String init) {}
 
   /** What a run ended with. */
   public record Result(int steps, double[] valPrf, double bestF1, Path best, double seconds) {}
@@ -61,7 +62,7 @@ public final class DetectorTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (DetectorModel model = DetectorModel.create(cfg.spec(), cfg.device())) {
-      state.restore(model.model(), ckpt);
+      state.restore(model.model(), ckpt, cfg.init());
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(300, cfg.steps() / 10),
           cfg.steps(), cfg.lr() / 30, state.step());
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())

@@ -42,7 +42,8 @@ public final class RecognizerTrainer {
   /** Settings of one run. */
   public record Config(Path runDir, String bundleId, RecognizerSpec spec, Charset charset,
                        int steps, int batch, float lr, int valEvery, int valSize, long seed,
-                       String device, JsonObject trainingNotes) {}
+                       String device, JsonObject trainingNotes,
+                       String init) {}
 
   /** What a run ended with. */
   public record Result(int steps, double valAccuracy, double valCer, double bestAccuracy,
@@ -56,7 +57,7 @@ public final class RecognizerTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      state.restore(model.model(), ckpt);
+      state.restore(model.model(), ckpt, cfg.init());
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(500, cfg.steps() / 10), cfg.steps(),
           cfg.lr() / 50, state.step());
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())

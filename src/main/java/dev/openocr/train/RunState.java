@@ -27,16 +27,21 @@ record RunState(int step, double bestMetric) {
 
   /**
    * Loads the checkpoint's weights into {@code model} when the run has already made steps
-   * (weights, step and best metric resume; the optimizer's moments start afresh).
+   * (weights, step and best metric resume; the optimizer's moments start afresh). A run that has
+   * not made a step yet starts from {@code init}'s weights when given (fine-tuning a bundle with
+   * a fresh schedule), else from random weights.
+   *
+   * @param init a bundle location ({@code classpath:...} or a folder) or null
    */
-  void restore(ai.djl.Model model, Path checkpoint) {
-    if (step > 0) {
-      ModelBundle b = ModelBundle.open(checkpoint.toString());
-      dev.openocr.nn.Params.load(model.getBlock(), model.getNDManager(), b.weights(),
-          checkpoint.toString());
-      java.util.logging.Logger.getLogger(RunState.class.getName())
-          .info("Resuming from " + checkpoint + " at step " + step);
+  void restore(ai.djl.Model model, Path checkpoint, String init) {
+    String from = step > 0 ? checkpoint.toString() : init;
+    if (from == null) {
+      return;
     }
+    ModelBundle b = ModelBundle.open(from);
+    dev.openocr.nn.Params.load(model.getBlock(), model.getNDManager(), b.weights(), from);
+    java.util.logging.Logger.getLogger(RunState.class.getName())
+        .info(step > 0 ? "Resuming from " + from + " at step " + step : "Starting from " + from);
   }
 
   /** Written to a temporary file and moved, so a kill never leaves half a state. */
