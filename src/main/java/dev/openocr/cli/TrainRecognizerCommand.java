@@ -28,11 +28,19 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   Path runDir;
   @Option(names = "--lang", defaultValue = "en", description = "en or ko (default ${DEFAULT-VALUE})")
   String lang;
-  @Option(names = "--features", defaultValue = "LEAN", description = "LEAN, VGG (default ${DEFAULT-VALUE})")
+  @Option(names = "--transformation", defaultValue = "NONE",
+      description = "NONE, TPS (default ${DEFAULT-VALUE})")
+  RecognizerSpec.Transformation transformation;
+  @Option(names = "--features", defaultValue = "LEAN",
+      description = "LEAN, VGG, RESNET (default ${DEFAULT-VALUE})")
   RecognizerSpec.Features features;
   @Option(names = "--sequence", defaultValue = "BILSTM", description = "NONE, BILSTM (default ${DEFAULT-VALUE})")
   RecognizerSpec.Sequence sequence;
-  @Option(names = "--hidden", defaultValue = "128", description = "BiLSTM size (default ${DEFAULT-VALUE})")
+  @Option(names = "--prediction", defaultValue = "CTC",
+      description = "CTC, ATTN (default ${DEFAULT-VALUE})")
+  RecognizerSpec.Prediction prediction;
+  @Option(names = "--hidden", defaultValue = "128",
+      description = "BiLSTM and attention state size (default ${DEFAULT-VALUE})")
   int hidden;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")
   int maxWidth;
@@ -53,8 +61,8 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(threads);
-    RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE, features, sequence,
-        RecognizerSpec.Prediction.CTC, 32, maxWidth, hidden);
+    RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
+        maxWidth, hidden);
     Lang l = Lang.parse(lang);
     Charset cs = Charset.builtin(l.code());
     SynthConfig sc = synthConfig == null ? SynthConfig.defaults() : SynthConfig.load(synthConfig);
@@ -66,9 +74,10 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     JsonObject notes = new JsonObject();
     notes.addProperty("data", "synthetic word crops, CropGenerator(" + l.code() + "), "
         + (synthConfig == null ? "default config" : synthConfig.toString()));
-    notes.addProperty("command", "openocr train-recognizer --lang " + l.code() + " --features "
-        + features + " --sequence " + sequence + " --hidden " + hidden + " --steps " + steps
-        + " --batch " + batch + " --lr " + lr + " --seed " + seed
+    notes.addProperty("command", "openocr train-recognizer --lang " + l.code()
+        + " --transformation " + transformation + " --features " + features + " --sequence "
+        + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
+        + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + (init == null ? "" : " --init " + init));
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,

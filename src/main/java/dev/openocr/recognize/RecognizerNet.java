@@ -1,33 +1,56 @@
 package dev.openocr.recognize;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.openocr.nn.Layers;
+import java.util.List;
 
 /**
- * Wires the chosen stages into one block: features -> sequence -> prediction.
- * Input {@code [B, 1, 32, W]} (normalized gray), output logits {@code [B, W/4, classes]}.
+ * Wires the chosen stages into one block: transformation -> features -> sequence -> prediction.
+ * Input {@code [B, 1, 32, W]} (normalized gray). A CTC network outputs logits
+ * {@code [B, W/4, classes]}; an attention network outputs {@code [B, steps, classes]} (see
+ * {@link AttentionDecoder}).
  */
 public final class RecognizerNet {
+  /** RESNET residual blocks per stage, as the benchmark's ResNet feature extractor. */
+  static final int[] RESNET_BLOCKS = {1, 2, 5, 3};
+
   private RecognizerNet() {}
 
   public static Block build(RecognizerSpec spec, int numClasses) {
-    SequentialBlock net = new SequentialBlock();
-    net.add(features(spec.features()));
-    // [B, C, 1, T] -> [B, T, C]
-    net.add(ai.djl.nn.LambdaBlock.singleton(x -> x.squeeze(2).transpose(0, 2, 1), "toSequence"));
-    if (spec.sequence() == RecognizerSpec.Sequence.BILSTM) {
-      net.add(new BiLstm(spec.hidden(), spec.hidden()));
+    SequentialBlock encoder = new SequentialBlock();
+    if (spec.transformation() == RecognizerSpec.Transformation.TPS) {
+      encoder.add(new ThinPlateSpline(ThinPlateSpline.FIDUCIALS));
     }
-    net.add(Linear.builder().setUnits(numClasses).build());
-    return net;
+    encoder.add(features(spec.features()));
+    // [B, C, 1, T] -> [B, T, C]
+    encoder.add(ai.djl.nn.LambdaBlock.singleton(x -> x.squeeze(2).transpose(0, 2, 1), "toSequence"));
+    if (spec.sequence() == RecognizerSpec.Sequence.BILSTM) {
+      encoder.add(new BiLstm(spec.hidden(), spec.hidden()));
+    }
+    if (spec.prediction() == RecognizerSpec.Prediction.ATTN) {
+      return new AttentionNet(encoder, new AttentionDecoder(spec.hidden(), numClasses,
+          spec.maxWidth() / RecognizerSpec.WIDTH_STRIDE));
+    }
+    // CTC: one flat sequence (the layout of the shipped bundles' weights)
+    encoder.add(Linear.builder().setUnits(numClasses).build());
+    return encoder;
   }
 
   /** Convolutions that take height 32 to 1 and width W to W/4. */
   static Block features(RecognizerSpec.Features f) {
+    if (f == RecognizerSpec.Features.RESNET) {
+      return resnet(new int[] {32, 64, 128, 256, 512});
+    }
     int[] w = switch (f) {
       case LEAN -> new int[] {24, 48, 80, 112};
       case VGG -> new int[] {64, 128, 256, 512};
@@ -47,5 +70,56 @@ public final class RecognizerNet {
         .add(Layers.convBnRelu(w[3]))
         .add(Pool.maxPool2dBlock(p21, p21)) // -> 2 x W/4
         .add(Layers.convBnRelu(w[3], p21, new Shape(1, 1), new Shape(0, 0))); // -> 1 x W/4
+  }
+
+  /**
+   * The benchmark's ResNet layout (stem, four stages of residual blocks with 1, 2, 5 and 3 blocks,
+   * a convolution after each stage) on this project's geometry: height 32 to 1, width to W/4.
+   *
+   * @param w stem width, then the four stages' widths
+   */
+  static Block resnet(int[] w) {
+    Shape p22 = new Shape(2, 2);
+    Shape p21 = new Shape(2, 1);
+    SequentialBlock net = new SequentialBlock()
+        .add(Layers.convBnRelu(w[0]))
+        .add(Pool.maxPool2dBlock(p22, p22)); // 16 x W/2
+    net.add(stage(w[1], RESNET_BLOCKS[0], w[0] != w[1])).add(Layers.convBnRelu(w[1]))
+        .add(Pool.maxPool2dBlock(p22, p22)); // 8 x W/4
+    net.add(stage(w[2], RESNET_BLOCKS[1], true)).add(Layers.convBnRelu(w[2]))
+        .add(Pool.maxPool2dBlock(p21, p21)); // 4 x W/4
+    net.add(stage(w[3], RESNET_BLOCKS[2], true)).add(Layers.convBnRelu(w[3]))
+        .add(Pool.maxPool2dBlock(p21, p21)); // 2 x W/4
+    net.add(stage(w[4], RESNET_BLOCKS[3], true))
+        .add(Layers.convBnRelu(w[4], p21, new Shape(1, 1), new Shape(0, 0))); // 1 x W/4
+    return net;
+  }
+
+  /** {@code n} residual blocks; the first projects its input when the width changes. */
+  private static Block stage(int filters, int n, boolean project) {
+    SequentialBlock s = new SequentialBlock();
+    for (int i = 0; i < n; i++) {
+      s.add(residual(filters, project && i == 0));
+    }
+    return s;
+  }
+
+  /** Two 3x3 convolutions plus a shortcut (1x1 convolution when projecting), then ReLU. */
+  static Block residual(int filters, boolean project) {
+    SequentialBlock main = new SequentialBlock()
+        .add(Layers.convBnRelu(filters))
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+            .setFilters(filters).optBias(false).build())
+        .add(BatchNorm.builder().build());
+    Block shortcut = project
+        ? new SequentialBlock()
+            .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters)
+                .optBias(false).build())
+            .add(BatchNorm.builder().build())
+        : Blocks.identityBlock();
+    return new SequentialBlock()
+        .add(new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow()
+            .add(l.get(1).singletonOrThrow())), List.of(main, shortcut)))
+        .add(Activation.reluBlock());
   }
 }

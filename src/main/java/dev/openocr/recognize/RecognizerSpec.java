@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param inputHeight crop height in pixels fed to the network (32..48)
  * @param maxWidth widest crop in pixels; wider crops are squeezed
- * @param hidden BiLSTM state size
+ * @param hidden BiLSTM state size, and the attention decoder's state size
  */
 public record RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
                              Prediction prediction, int inputHeight, int maxWidth, int hidden) {
@@ -36,17 +36,11 @@ public record RecognizerSpec(Transformation transformation, Features features, S
     if (maxWidth < 16 || maxWidth % WIDTH_STRIDE != 0) {
       throw new IllegalArgumentException("Invalid max width: " + maxWidth);
     }
-    if (transformation == Transformation.TPS) {
-      throw new IllegalArgumentException("Transformation TPS is not available in this build");
-    }
-    if (prediction == Prediction.ATTN) {
-      throw new IllegalArgumentException("Prediction ATTN is not available in this build");
-    }
-    if (features == Features.RESNET) {
-      throw new IllegalArgumentException("Features RESNET is not available in this build");
-    }
     if (sequence == Sequence.BILSTM && hidden <= 0) {
       throw new IllegalArgumentException("Invalid BiLSTM hidden size: " + hidden);
+    }
+    if (prediction == Prediction.ATTN && hidden <= 0) {
+      throw new IllegalArgumentException("Invalid attention decoder size: " + hidden);
     }
   }
 
@@ -59,10 +53,13 @@ public record RecognizerSpec(Transformation transformation, Features features, S
   /** Stage names joined as in the benchmark: {@code None-Lean-BiLSTM-CTC}. */
   public String runName() {
     return cap(transformation) + "-" + cap(features) + "-"
-        + (sequence == Sequence.BILSTM ? "BiLSTM" : "None") + "-" + prediction.name();
+        + (sequence == Sequence.BILSTM ? "BiLSTM" : "None") + "-" + cap(prediction);
   }
 
   private static String cap(Enum<?> e) {
+    if (e == Features.RESNET) {
+      return "ResNet";
+    }
     String n = e.name().toLowerCase(Locale.ROOT);
     return n.length() <= 3 && !n.equals("none") ? n.toUpperCase(Locale.ROOT)
         : Character.toUpperCase(n.charAt(0)) + n.substring(1);

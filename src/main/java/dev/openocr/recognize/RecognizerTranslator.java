@@ -49,6 +49,12 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     float[] probs = logits.softmax(2).toFloatArray();
     int[] widths = (int[]) ctx.getAttachment(WIDTHS);
     List<Recognition> out = new ArrayList<>(b);
+    if (spec.prediction() == RecognizerSpec.Prediction.ATTN) {
+      for (int i = 0; i < b; i++) {
+        out.add(AttentionDecoding.decode(probs, i * t * k, t, k, charset));
+      }
+      return out;
+    }
     for (int i = 0; i < b; i++) {
       int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
       out.add(CtcDecoder.decode(probs, i * t * k, ti, k, charset));

@@ -14,6 +14,7 @@ import dev.openocr.document.TextDistance;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
+import dev.openocr.recognize.AttentionDecoder;
 import dev.openocr.recognize.Charset;
 import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.CtcLoss;
@@ -131,6 +132,10 @@ public final class RecognizerTrainer {
     int w = CropPreprocessor.batchWidth(prepared);
     float[] data = new float[batch.size() * h * w];
     CropPreprocessor.pack(prepared, data, h, w);
+    if (cfg.spec().prediction() == RecognizerSpec.Prediction.ATTN) {
+      return attentionStep(trainer, cfg.charset().numClasses(), data, new Shape(batch.size(), 1, h, w),
+          labels);
+    }
     try (NDManager sub = trainer.getManager().newSubManager()) {
       NDArray x = sub.create(data, new Shape(batch.size(), 1, h, w));
       double total = 0;
@@ -162,6 +167,48 @@ public final class RecognizerTrainer {
       }
       trainer.step();
       return feasible == 0 ? Double.NaN : total / feasible;
+    }
+  }
+
+  /**
+   * One step of an attention recognizer: teacher forcing (the start token, then the label's
+   * characters as inputs; the characters, then the end token as targets) and cross-entropy over
+   * every target position; positions after a word's end token are masked out.
+   */
+  static double attentionStep(Trainer trainer, int classes, float[] data, Shape shape,
+      List<int[]> labels) {
+    int b = labels.size();
+    int len = 1;
+    for (int[] l : labels) {
+      len = Math.max(len, l.length + 1);
+    }
+    int[] tokens = new int[b * len];
+    float[] target = new float[b * len * classes];
+    int positions = 0;
+    for (int i = 0; i < b; i++) {
+      int[] l = labels.get(i);
+      for (int s = 0; s <= l.length; s++) {
+        if (s < l.length) {
+          tokens[i * len + s + 1] = l[s]; // input at s + 1 is the target at s
+        }
+        int cls = s < l.length ? l[s] : AttentionDecoder.END;
+        target[(i * len + s) * classes + cls] = 1f;
+        positions++;
+      }
+    }
+    try (NDManager sub = trainer.getManager().newSubManager()) {
+      NDArray x = sub.create(data, shape);
+      NDArray in = sub.create(tokens, new Shape(b, len));
+      NDArray t = sub.create(target, new Shape(b, len, classes));
+      double loss;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDArray logits = trainer.forward(new NDList(x, in)).singletonOrThrow(); // [B, L, K]
+        NDArray l = logits.logSoftmax(2).mul(t).sum().neg().div(positions);
+        loss = l.getFloat();
+        gc.backward(l);
+      }
+      trainer.step();
+      return loss;
     }
   }
 
