@@ -52,8 +52,11 @@ public final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes every ok page of {@code output} into {@code dir}; returns the number of files. */
-  static int export(SparkSession spark, String output, PageExporter exporter, Path dir)
+  /**
+   * Writes every ok page of {@code output} (a run's output URI) into the local folder {@code dir},
+   * one file per page named by {@link ExportNames}; returns the number of files.
+   */
+  public static int export(SparkSession spark, String output, PageExporter exporter, Path dir)
       throws IOException {
     Path root = dir.toAbsolutePath().normalize();
     Files.createDirectories(root);

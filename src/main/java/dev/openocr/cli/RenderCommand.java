@@ -5,6 +5,7 @@ import dev.openocr.engine.OcrEngine;
 import dev.openocr.engine.OcrSession;
 import dev.openocr.export.Overlay;
 import dev.openocr.export.PageJson;
+import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +28,14 @@ import picocli.CommandLine.Parameters;
         + "over page images and writes PNGs.",
         "One page: IMAGE -o PNG, words from --page JSON or from running the engine.",
         "Many pages: --pages DIR (json exports) --images DIR --to DIR [--lowest N] draws the N "
-        + "pages with the lowest mean confidence."})
+        + "pages with the lowest mean confidence.",
+        "From a run: --output URI --to DIR [--sql QUERY] draws the pages a query over the views "
+        + "pages and words returns (columns source and page; default: the --lowest N), images "
+        + "read from their source URIs. Exit code 1 when any page could not be drawn."})
 final class RenderCommand implements Callable<Integer> {
+  /** Exit code when some selected pages could not be drawn (the others were). */
+  static final int SOME_PAGES_FAILED = 1;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE",
       description = "Page image: PNG, JPEG, BMP, GIF, TIFF.")
   Path image;
@@ -50,6 +59,20 @@ final class RenderCommand implements Callable<Integer> {
       description = "How many pages, lowest mean confidence first. Default: ${DEFAULT-VALUE}.")
   int lowest;
 
+  @Option(names = "--output", paramLabel = "URI", description = "A run's output (Parquet).")
+  String output;
+
+  @Option(names = "--sql", paramLabel = "QUERY",
+      description = "With --output: Spark SQL over pages and words returning source and page.")
+  String sql;
+
+  @Option(names = "--pdf-dpi", paramLabel = "DPI", defaultValue = "" + DecodeLimits.PDF_DPI_DEFAULT,
+      description = "With --output: the dpi the run rendered PDFs at. Default: ${DEFAULT-VALUE}.")
+  int pdfDpi;
+
+  @Option(names = "--master", paramLabel = "M", description = "Spark master (default local[*]).")
+  String master;
+
   @Option(names = "--min-confidence", defaultValue = "0",
       description = "Leave out words below this confidence (0..1).")
   double minConfidence;
@@ -62,6 +85,15 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null) {
+      if (toDir == null || image != null || pagesDir != null) {
+        throw new IllegalArgumentException("--output needs --to, and no IMAGE or --pages");
+      }
+      return renderQuery();
+    }
+    if (sql != null) {
+      throw new IllegalArgumentException("--sql needs --output (the run to query)");
+    }
     if (pagesDir != null) {
       if (imagesDir == null || toDir == null || image != null) {
         throw new IllegalArgumentException("--pages needs --images and --to, and no IMAGE");
@@ -71,7 +103,8 @@ final class RenderCommand implements Callable<Integer> {
       return 0;
     }
     if (image == null || out == null) {
-      throw new IllegalArgumentException("Give IMAGE and -o PNG, or --pages, --images and --to");
+      throw new IllegalArgumentException(
+          "Give IMAGE and -o PNG, or --pages, --images and --to, or --output and --to");
     }
     BufferedImage img = RenderBatch.readImage(image, 0);
     Page page = pageJson != null ? readPage(pageJson) : ocr(img);
@@ -86,6 +119,24 @@ final class RenderCommand implements Callable<Integer> {
     System.out.printf("%s: %d words, mean confidence %.3f -> %s%n", image, page.words().size(),
         page.meanConfidence(), out);
     return 0;
+  }
+
+  private int renderQuery() throws IOException {
+    String query = sql != null ? sql : RenderQuery.lowest(lowest);
+    RenderQuery renderer = new RenderQuery(minConfidence, !noText, pdfDpi);
+    SparkSession spark = Sessions.start("openocr render", master, Map.of("spark.ui.enabled",
+        "false"));
+    RenderQuery.Outcome outcome;
+    try {
+      outcome = renderer.render(spark, output, query, toDir);
+    } finally {
+      spark.stop();
+    }
+    outcome.written().forEach(System.out::println);
+    outcome.failed().forEach(f -> System.err.println("not drawn: " + f));
+    System.out.printf("%d pages drawn into %s, %d not drawn%n", outcome.written().size(), toDir,
+        outcome.failed().size());
+    return outcome.failed().isEmpty() ? 0 : SOME_PAGES_FAILED;
   }
 
   private static Page readPage(Path json) throws IOException {
