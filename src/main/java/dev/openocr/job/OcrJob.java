@@ -115,11 +115,14 @@ public final class OcrJob {
     Dataset<Row> pages = PartitionPlan.spread(files, tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      // Pages first: they record what is done; words derive from them, and an incremental run
-      // re-derives words a killed run did not write (WordsRepair).
-      write(pages, pagesUri, mode);
-      write(OcrSchemas.words(pages), wordsUri, mode);
+    try (OutputCommit commit = new OutputCommit(hconf, out)) {
+      // Both tables are staged complete before either is published (OutputCommit). Pages first:
+      // they record what is done; words derive from them, and an incremental run re-derives
+      // words a run killed between the two publishes did not get (WordsRepair).
+      write(pages, commit.staged(PAGES));
+      write(OcrSchemas.words(pages), commit.staged(WORDS));
+      commit.publish(PAGES, mode);
+      commit.publish(WORDS, mode);
       JobSummary s = summarize(pages, metrics, listed < 0 ? 0 : listed - n, tasks, t0);
       writeSummary(hconf, new Path(out, SUMMARY), s);
       LOG.info("OCR done: {}", s.oneLine());
@@ -147,8 +150,8 @@ public final class OcrJob {
     }
   }
 
-  private static void write(Dataset<Row> ds, String uri, SaveMode mode) {
-    ds.write().mode(mode).option("compression", "zstd").parquet(uri);
+  private static void write(Dataset<Row> ds, String uri) {
+    ds.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(uri);
   }
 
   private static JobSummary summarize(Dataset<Row> pages, JobMetrics m, long skipped, int tasks,

@@ -165,6 +165,76 @@ public final class TestImages {
     return out.toByteArray();
   }
 
+  /**
+   * A complete, valid gray PNG of {@code w x h} white pixels: a decompression bomb, a few KB
+   * that decode to {@code w x h} bytes. Rows are deflated as they are made, never held whole.
+   */
+  public static byte[] pngBomb(int w, int h) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    chunk(out, "IHDR", ihdr(w, h));
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    byte[] row = new byte[w + 1];
+    // Filter type 0 (none) then w white pixels.
+    java.util.Arrays.fill(row, 1, row.length, (byte) 0xff);
+    try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+        new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 1 << 16)) {
+      for (int y = 0; y < h; y++) {
+        z.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    chunk(out, "IDAT", idat.toByteArray());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static byte[] ihdr(int w, int h) {
+    ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(ihdr)) {
+      d.writeInt(w);
+      d.writeInt(h);
+      // 8-bit gray, deflate, adaptive filtering, no interlace.
+      d.write(new byte[] {8, 0, 0, 0, 0});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ihdr.toByteArray();
+  }
+
+  /**
+   * A little-endian TIFF whose one uncompressed 8-bit gray page claims {@code w x h} pixels but
+   * holds 16 bytes of strip data: decoding it would allocate the whole page first.
+   */
+  public static byte[] tiffHeaderOnly(int w, int h) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 8 * 12 + 4 + 16)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+    int strip = 8 + 2 + 8 * 12 + 4;
+    b.putShort((short) 8);
+    // Tags in ascending order: type 3 = SHORT, 4 = LONG.
+    tiffEntry(b, 256, 4, w);
+    tiffEntry(b, 257, 4, h);
+    tiffEntry(b, 258, 3, 8);
+    tiffEntry(b, 259, 3, 1);
+    tiffEntry(b, 262, 3, 1);
+    tiffEntry(b, 273, 4, strip);
+    tiffEntry(b, 278, 4, h);
+    tiffEntry(b, 279, 4, (int) Math.min(0xffffffffL, (long) w * h));
+    b.putInt(0);
+    return b.array();
+  }
+
+  private static void tiffEntry(java.nio.ByteBuffer b, int tag, int type, int value) {
+    b.putShort((short) tag).putShort((short) type).putInt(1);
+    if (type == 3) {
+      b.putShort((short) value).putShort((short) 0);
+    } else {
+      b.putInt(value);
+    }
+  }
+
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     try (DataOutputStream d = new DataOutputStream(out)) {
       d.writeInt(data.length);

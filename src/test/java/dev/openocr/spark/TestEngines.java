@@ -36,4 +36,37 @@ public final class TestEngines {
           false);
     }
   }
+
+  /**
+   * {@link BlobDetector} + {@link WidthRecognizer} that first runs {@link #onGatePage} on each
+   * page exactly {@link #GATE_WIDTH} px wide: a test's hook into the middle of a running job.
+   */
+  public static final class Gated implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+    public static final int GATE_WIDTH = 555;
+    /** Runs on the executor (same JVM in local mode); a test sets it and puts it back. */
+    public static volatile Runnable onGatePage = () -> { };
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      return new OcrEngine(GateDetector::new, WidthRecognizer::new, "gate-test+width-test", null,
+          false);
+    }
+  }
+
+  private static final class GateDetector implements dev.openocr.detect.TextDetector {
+    private final BlobDetector blobs = new BlobDetector();
+
+    @Override
+    public java.util.List<dev.openocr.detect.DetectedWord> detect(
+        dev.openocr.imageio.GrayImage page) {
+      if (page.width() == Gated.GATE_WIDTH) {
+        Gated.onGatePage.run();
+      }
+      return blobs.detect(page);
+    }
+
+    @Override
+    public void close() {}
+  }
 }
