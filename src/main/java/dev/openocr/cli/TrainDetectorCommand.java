@@ -11,6 +11,7 @@ import dev.openocr.train.DetectorTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code openocr train-detector}: stage-1 CRAFT training on synthetic pages made on the fly. */
@@ -21,42 +22,36 @@ public final class TrainDetectorCommand implements Callable<Integer> {
   Path runDir;
   @Option(names = "--variant", defaultValue = "lean", description = "lean or vgg16bn (default ${DEFAULT-VALUE})")
   String variant;
-  @Option(names = "--lang", defaultValue = "en") String lang;
   @Option(names = "--steps", defaultValue = "10000") int steps;
   @Option(names = "--batch", defaultValue = "8") int batch;
   @Option(names = "--crop-size", defaultValue = "320") int cropSize;
   @Option(names = "--lr", defaultValue = "0.002") float lr;
-  @Option(names = "--val-every", defaultValue = "500") int valEvery;
   @Option(names = "--val-pages", defaultValue = "20") int valPages;
   @Option(names = "--mag-ratio", defaultValue = "1.5", description = "Magnification used in validation")
   double magRatio;
   @Option(names = "--seed", defaultValue = "1") long seed;
-  @Option(names = "--threads", defaultValue = "2") int threads;
-  @Option(names = "--device", description = "cpu or gpu:N (default: first GPU DJL finds, else cpu)")
-  String device;
-  @Option(names = "--synth-config", description = "Generator settings file") Path synthConfig;
-  @Option(names = "--init", description = "Start a new run from this bundle's weights "
-      + "(classpath:models/NAME or a folder) with a fresh schedule; ignored when resuming")
-  String init;
+
+  @Mixin
+  TrainArgs common;
 
   @Override
   public Integer call() throws Exception {
-    NativeSetup.configure(threads);
+    NativeSetup.configure(common.threads);
     DetectorSpec spec = DetectorSpec.of(variant);
-    Lang l = Lang.parse(lang);
-    SynthConfig sc = synthConfig == null ? SynthConfig.defaults() : SynthConfig.load(synthConfig);
+    Lang l = Lang.parse(common.lang);
+    SynthConfig sc = common.synth();
     PageGenerator pages = PageGenerator.defaults(l, sc);
     Path dir = runDir != null ? runDir : Path.of("runs", "craft-" + variant + "-seed" + seed);
     JsonObject notes = new JsonObject();
     notes.addProperty("data", "synthetic pages, PageGenerator(" + l.code() + "), "
-        + (synthConfig == null ? "default config" : synthConfig.toString()));
+        + common.dataNote());
     notes.addProperty("command", "openocr train-detector --variant " + variant + " --steps " + steps
         + " --batch " + batch + " --crop-size " + cropSize + " --lr " + lr + " --seed " + seed
-        + (init == null ? "" : " --init " + init));
+        + common.commandTail());
     DetectorOptions inf = DetectorOptions.defaults().withMagRatio(magRatio);
     DetectorTrainer.Result r = DetectorTrainer.train(new DetectorTrainer.Config(dir,
-        "craft-" + variant + "-" + l.code(), spec, steps, batch, cropSize, lr, valEvery, valPages,
-        seed, device == null ? Cli.defaultDevice() : device, inf, notes, init), pages);
+        "craft-" + variant + "-" + l.code(), spec, steps, batch, cropSize, lr, common.valEvery,
+        valPages, seed, common.device(), inf, notes, common.init), pages);
     System.out.printf("done: %d steps, val P/R/F1 %.4f/%.4f/%.4f, best F1 %.4f, %.0f s, best %s%n",
         r.steps(), r.valPrf()[0], r.valPrf()[1], r.valPrf()[2], r.bestF1(), r.seconds(), r.best());
     return 0;

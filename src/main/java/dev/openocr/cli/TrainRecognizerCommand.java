@@ -14,11 +14,12 @@ import dev.openocr.train.RecognizerTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code openocr train-recognizer}: stage-2 training on synthetic word crops made on the fly. */
 @Command(name = "train-recognizer", mixinStandardHelpOptions = true,
-    description = "Train a text recognizer (CTC) on synthetic word crops; resumable.")
+    description = "Train a text recognizer (CTC or attention) on synthetic word crops; resumable.")
 public final class TrainRecognizerCommand implements Callable<Integer> {
   /** Validation crops come from seeds far from any training seed. */
   static final long VALIDATION_SEED_BASE = 8_000_000_000_000L;
@@ -26,8 +27,6 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--run-dir", description = "Run folder (log, curves, checkpoint, best). "
       + "Default: runs/<stages>-<lang>-seed<seed>")
   Path runDir;
-  @Option(names = "--lang", defaultValue = "en", description = "en or ko (default ${DEFAULT-VALUE})")
-  String lang;
   @Option(names = "--transformation", defaultValue = "NONE",
       description = "NONE, TPS (default ${DEFAULT-VALUE})")
   RecognizerSpec.Transformation transformation;
@@ -47,25 +46,20 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "20000") int steps;
   @Option(names = "--batch", defaultValue = "64") int batch;
   @Option(names = "--lr", defaultValue = "0.001") float lr;
-  @Option(names = "--val-every", defaultValue = "500") int valEvery;
   @Option(names = "--val-size", defaultValue = "1000") int valSize;
   @Option(names = "--seed", defaultValue = "7") long seed;
-  @Option(names = "--threads", defaultValue = "2", description = "Native intra-op threads") int threads;
-  @Option(names = "--device", description = "cpu or gpu:N (default: first GPU DJL finds, else cpu)")
-  String device;
-  @Option(names = "--synth-config", description = "Generator settings file") Path synthConfig;
-  @Option(names = "--init", description = "Start a new run from this bundle's weights "
-      + "(classpath:models/NAME or a folder) with a fresh schedule; ignored when resuming")
-  String init;
+
+  @Mixin
+  TrainArgs common;
 
   @Override
   public Integer call() throws Exception {
-    NativeSetup.configure(threads);
+    NativeSetup.configure(common.threads);
     RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
         maxWidth, hidden);
-    Lang l = Lang.parse(lang);
+    Lang l = Lang.parse(common.lang);
     Charset cs = Charset.builtin(l.code());
-    SynthConfig sc = synthConfig == null ? SynthConfig.defaults() : SynthConfig.load(synthConfig);
+    SynthConfig sc = common.synth();
     CropGenerator gen = CropGenerator.defaults(l, sc);
     CropSource train = i -> toCrop(gen.generate(i), cs);
     CropSource val = i -> toCrop(gen.generate(VALIDATION_SEED_BASE + i), cs);
@@ -73,15 +67,14 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         : Path.of("runs", spec.runName() + "-" + l.code() + "-seed" + seed);
     JsonObject notes = new JsonObject();
     notes.addProperty("data", "synthetic word crops, CropGenerator(" + l.code() + "), "
-        + (synthConfig == null ? "default config" : synthConfig.toString()));
-    notes.addProperty("command", "openocr train-recognizer --lang " + l.code()
-        + " --transformation " + transformation + " --features " + features + " --sequence "
-        + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
+        + common.dataNote());
+    notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
+        + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
-        + (init == null ? "" : " --init " + init));
+        + common.commandTail());
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,
-        valEvery, valSize, seed, device == null ? Cli.defaultDevice() : device, notes, init), train, val);
+        common.valEvery, valSize, seed, common.device(), notes, common.init), train, val);
     System.out.printf("done: %d steps, val accuracy %.4f, CER %.4f, best %.4f, %.0f s, best bundle %s%n",
         r.steps(), r.valAccuracy(), r.valCer(), r.bestAccuracy(), r.seconds(), r.best());
     return 0;

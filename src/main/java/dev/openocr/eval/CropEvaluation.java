@@ -23,6 +23,15 @@ public final class CropEvaluation {
     public long chars;
     public double seconds;
 
+    /** Counts one word read as {@code predicted} whose truth is {@code truth}. */
+    public void add(String predicted, String truth) {
+      words++;
+      exact += predicted.equals(truth) ? 1 : 0;
+      caseless += predicted.toLowerCase(Locale.ROOT).equals(truth.toLowerCase(Locale.ROOT)) ? 1 : 0;
+      edits += TextDistance.levenshtein(predicted, truth);
+      chars += truth.codePointCount(0, truth.length());
+    }
+
     public double accuracy() {
       return words == 0 ? 0 : (double) exact / words;
     }
@@ -68,13 +77,7 @@ public final class CropEvaluation {
     List<Recognition> res = rec.recognize(crops);
     t.seconds += (System.nanoTime() - t0) / 1e9;
     for (int i = 0; i < labels.size(); i++) {
-      String p = res.get(i).text();
-      String g = labels.get(i);
-      t.words++;
-      t.exact += p.equals(g) ? 1 : 0;
-      t.caseless += p.toLowerCase(Locale.ROOT).equals(g.toLowerCase(Locale.ROOT)) ? 1 : 0;
-      t.edits += TextDistance.levenshtein(p, g);
-      t.chars += g.codePointCount(0, g.length());
+      t.add(res.get(i).text(), labels.get(i));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.openocr.eval;
 
 import dev.openocr.document.TextDistance;
 import dev.openocr.geometry.Box;
+import dev.openocr.geometry.BoxMatching;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class Scorer {
     List<ScoredWord> pw = nonEmpty(predWords);
     List<Box> gb = gw.stream().map(ScoredWord::box).toList();
     List<Box> pb = pw.stream().map(ScoredWord::box).toList();
-    List<PageMatcher.Match> pairs = PageMatcher.match(gb, pb, iou);
+    List<BoxMatching.Pair> pairs = BoxMatching.match(gb, pb, iou);
     c.gtWords += gw.size();
     c.predWords += pw.size();
     c.matched += pairs.size();
@@ -138,7 +139,7 @@ public final class Scorer {
     for (ScoredWord w : gw) {
       c.gtChars += len(w.text().strip());
     }
-    for (PageMatcher.Match m : pairs) {
+    for (BoxMatching.Pair m : pairs) {
       mg[m.gt()] = true;
       mp[m.pred()] = true;
       String a = pw.get(m.pred()).text().strip();

@@ -175,7 +175,7 @@ public final class DetectorTrainer {
         List<Box> g = p.words().stream().map(SynthWord::quad).map(q -> q.bounds()).toList();
         List<Box> d = det.detect(p.image()).stream().map(DetectedWord::quad).map(q -> q.bounds())
             .toList();
-        matched += BoxMatching.greedy(g, d, 0.5).size();
+        matched += BoxMatching.match(g, d, 0.5).size();
         gt += g.size();
         pred += d.size();
       }

@@ -10,8 +10,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
-import dev.openocr.document.TextDistance;
-import dev.openocr.imageio.GrayImage;
+import dev.openocr.eval.CropEvaluation;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import dev.openocr.recognize.AttentionDecoder;
@@ -239,25 +238,16 @@ public final class RecognizerTrainer {
 
   /** Word accuracy (exact) and CER over the held-out crops, through the inference path. */
   static double[] validate(RecognizerModel model, List<List<LabeledCrop>> batches) {
-    long correct = 0;
-    long n = 0;
-    long edits = 0;
-    long chars = 0;
+    CropEvaluation.Totals t = new CropEvaluation.Totals();
     try (TextRecognizer rec = model.newRecognizer()) {
       for (List<LabeledCrop> b : batches) {
-        List<GrayImage> imgs = b.stream().map(LabeledCrop::image).toList();
-        List<Recognition> res = rec.recognize(imgs);
+        List<Recognition> res = rec.recognize(b.stream().map(LabeledCrop::image).toList());
         for (int i = 0; i < b.size(); i++) {
-          String gt = b.get(i).label();
-          String pr = res.get(i).text();
-          correct += gt.equals(pr) ? 1 : 0;
-          edits += TextDistance.levenshtein(pr, gt);
-          chars += gt.codePointCount(0, gt.length());
-          n++;
+          t.add(res.get(i).text(), b.get(i).label());
         }
       }
     }
-    return new double[] {(double) correct / Math.max(1, n), (double) edits / Math.max(1, chars)};
+    return new double[] {t.accuracy(), t.cer()};
   }
 
   static void saveBundle(RecognizerModel model, Config cfg, Path dir, int step, double acc, double cer) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.openocr.geometry.Box;
+import dev.openocr.geometry.BoxMatching;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +84,8 @@ class ScorerAgreementTest {
     Box b = new Box(2, 0, 12, 10);
     Box p = new Box(1, 0, 10, 10);
     Box q = new Box(0, 0, 8.5, 10);
-    List<PageMatcher.Match> m = PageMatcher.match(List.of(a, b), List.of(p, q), 0.5);
-    assertThat(m).extracting(PageMatcher.Match::gt, PageMatcher.Match::pred)
+    List<BoxMatching.Pair> m = BoxMatching.match(List.of(a, b), List.of(p, q), 0.5);
+    assertThat(m).extracting(BoxMatching.Pair::gt, BoxMatching.Pair::pred)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1), org.assertj.core.groups.Tuple.tuple(1, 0));
   }
 }

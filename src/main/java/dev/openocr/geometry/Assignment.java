@@ -1,4 +1,4 @@
-package dev.openocr.eval;
+package dev.openocr.geometry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
