@@ -5,7 +5,11 @@
 #
 # GT_DIR defaults to ../shared/data/funsd_train; results go to OUT_DIR (default out/bench/funsd):
 # one prediction folder per configuration, scores from score.py, and summary.tsv with
-# pages/s per core. Installs tesseract-ocr from Debian if it is missing.
+# pages/s per core. Configurations, alternating: Tesseract default; openocr's engine on one core
+# (`openocr eval --run --threads 1`, model load excluded); the Spark job on local[1]; Tesseract
+# upscaled 2x with --psm 11; the Spark job on local[2] (job rates per core = pages / elapsed
+# seconds / cores, engine load excluded and reported in OUT/job-*.summary.txt). Installs
+# tesseract-ocr from Debian if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GT="${1:-../shared/data/funsd_train}"
@@ -23,16 +27,16 @@ export OMP_THREAD_LIMIT=1
 summary="$OUT/summary.tsv"
 printf 'config\tpages\tseconds\tpages_per_s_per_core\tdet_f1\te2e_f1_exact\te2e_f1_caseless\tcer_matched\n' > "$summary"
 
-score() { # name pred_dir seconds pages
+score() { # name pred_dir seconds pages [cores]
   local gtdir="$GT"
   if [ "$LIMIT" -gt 0 ]; then # score only the pages that were read
     gtdir="$OUT/gt-subset"; rm -rf "$gtdir"; mkdir -p "$gtdir/gt"; cp $(gt_files) "$gtdir/gt/"
   fi
   python3 "$SCORE" "$gtdir" "$2" --json "$OUT/$1.score.json" > "$OUT/$1.score.txt"
-  python3 - "$OUT/$1.score.json" "$1" "$3" "$4" >> "$summary" <<'PY'
+  python3 - "$OUT/$1.score.json" "$1" "$3" "$4" "${5:-1}" >> "$summary" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1])); n = int(sys.argv[4]); s = float(sys.argv[3])
-print("\t".join([sys.argv[2], str(n), f"{s:.1f}", f"{n / s:.3f}", f"{r['detection']['f1']:.4f}",
+r = json.load(open(sys.argv[1])); n = int(sys.argv[4]); s = float(sys.argv[3]); c = int(sys.argv[5])
+print("\t".join([sys.argv[2], str(n), f"{s:.1f}", f"{n / s / c:.3f}", f"{r['detection']['f1']:.4f}",
                  f"{r['e2e_exact']['f1']:.4f}", f"{r['e2e_caseless']['f1']:.4f}", f"{r['cer_matched']:.4f}"]))
 PY
 }
@@ -73,7 +77,27 @@ openocr_run() { # name extra-args...
   score "$name" "$dir" "$secs" "$pages"
 }
 
+job_run() { # name master cores
+  local name=$1 dir="$OUT/$1" input="$GT/images"
+  if [ "$LIMIT" -gt 0 ]; then
+    input="$OUT/job-input"; rm -rf "$input"; mkdir -p "$input"
+    for gt in $(gt_files); do ln -s "$(realpath "$GT/images/$(basename "$gt" .json).png")" "$input/"; done
+  fi
+  rm -rf "$dir"
+  submit/openocr run --master "$2" --input "$input" --output "$dir/out" --mode overwrite \
+    > "$OUT/$name.summary.txt" 2> "$OUT/$name.log.txt"
+  submit/openocr export --output "$dir/out" --format json --to "$dir/pred" >/dev/null 2>>"$OUT/$name.log.txt"
+  local secs pages
+  read -r secs pages < <(python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(s['elapsedSeconds'] - s['stageMillis'].get('engine_load', 0) / 1000, s['pages'])" "$dir/out/_summary.json")
+  score "$name" "$dir/pred" "$secs" "$pages" "$3"
+}
+
 tesseract_run tesseract-default 1 3
 openocr_run openocr-default
+job_run job-local1 'local[1]' 1
 tesseract_run tesseract-2x-psm11 2 11
+job_run job-local2 'local[2]' 2
 column -t -s $'\t' "$summary"
