@@ -22,14 +22,8 @@ public final class AttentionDecoding {
     double conf = 1.0;
     for (int s = 0; s < steps; s++) {
       int base = offset + s * k;
-      int best = 0;
-      float bp = probs[base];
-      for (int c = 1; c < k; c++) {
-        if (probs[base + c] > bp) {
-          bp = probs[base + c];
-          best = c;
-        }
-      }
+      int best = CtcDecoder.argMax(probs, base, k);
+      float bp = probs[base + best];
       conf *= bp;
       if (best == AttentionDecoder.END) {
         break;

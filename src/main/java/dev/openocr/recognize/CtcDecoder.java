@@ -20,14 +20,8 @@ public final class CtcDecoder {
     int prev = 0;
     for (int i = 0; i < t; i++) {
       int base = offset + i * k;
-      int best = 0;
-      float bp = probs[base];
-      for (int c = 1; c < k; c++) {
-        if (probs[base + c] > bp) {
-          bp = probs[base + c];
-          best = c;
-        }
-      }
+      int best = argMax(probs, base, k);
+      float bp = probs[base + best];
       if (best != 0 && best != prev) {
         sb.appendCodePoint(charset.codePoint(best));
         charProbs[n++] = bp;
@@ -40,5 +34,16 @@ public final class CtcDecoder {
       prev = best;
     }
     return new Recognition(sb.toString(), n == 0 ? 0.0 : conf, java.util.Arrays.copyOf(charProbs, n));
+  }
+
+  /** Index of the largest of {@code probs[base .. base + k)} (the first one on ties). */
+  static int argMax(float[] probs, int base, int k) {
+    int best = 0;
+    for (int c = 1; c < k; c++) {
+      if (probs[base + c] > probs[base + best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 }

@@ -24,6 +24,9 @@ class ShippedModelsTest {
   /** Measured on these pages when the models shipped (0.61 and 0.50), minus a margin. */
   static final double MIN_DETECTION_F1 = 0.50;
   static final double MIN_E2E_CASELESS_F1 = 0.40;
+  /** Measured on samples-ko/form-ko.png when crnn-lean-ko shipped (TBD), minus a margin. */
+  static final double MIN_KO_E2E_EXACT_F1 = 0.0;
+  static final int MIN_KO_HANGUL_WORDS = 0;
 
   private static OcrEngine engine;
 
@@ -79,5 +82,28 @@ class ShippedModelsTest {
       long common = a.stream().filter(b::remove).count();
       assertThat(common).isGreaterThan(a.size() * 6 / 10);
     }
+  }
+
+  @Test
+  void theKoreanBundlesReadTheKoreanSample() throws Exception {
+    Path dir = Path.of("samples-ko");
+    ScoreFiles.PageFile gt = ScoreFiles.read(dir.resolve("expected").resolve("form-ko.json"));
+    GrayImage img = GrayImage.fromBufferedImage(ImageIO.read(dir.resolve("form-ko.png").toFile()));
+    List<ScoredWord> words = new ArrayList<>();
+    try (OcrEngine ko = OcrEngine.load(EngineOptions.forLanguage("ko").withThreads(2));
+         OcrSession s = ko.session()) {
+      assertThat(ko.modelId()).contains("+crnn-lean-ko@");
+      for (Word w : s.ocr(img).words()) {
+        words.add(new ScoredWord(w.text(), w.box(), w.confidence()));
+      }
+    }
+    Scorer.Counts c = Scorer.score(Map.of("form-ko", gt),
+        Map.of("form-ko", new ScoreFiles.PageFile("form-ko.png", img.width(), img.height(), words)),
+        0.5);
+    assertThat(c.e2eExactPrf()[2]).as(c.report()).isGreaterThanOrEqualTo(MIN_KO_E2E_EXACT_F1);
+    // Hangul is read, not only the Latin words and digits of the page
+    long hangul = words.stream().filter(w -> w.text().codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL)).count();
+    assertThat(hangul).isGreaterThanOrEqualTo(MIN_KO_HANGUL_WORDS);
   }
 }
