@@ -8,7 +8,7 @@ import dev.openocr.document.Page;
 import dev.openocr.document.Word;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
-import dev.openocr.imageio.Rectify;
+import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
@@ -25,8 +25,6 @@ final class Orientation {
   static final int SAMPLE = 16;
   /** A box this much taller than wide counts as vertical text. */
   static final double VERTICAL_ASPECT = 1.5;
-  /** Crop height for the orientation test. */
-  static final int CROP_HEIGHT = 32;
   /**
    * Mean per-character log-probability below which an upright-looking page is also tried turned
    * by 90 degrees (sideways text often gives character-sized boxes, not tall ones).
@@ -88,7 +86,8 @@ final class Orientation {
   private static double score(GrayImage page, List<DetectedWord> sample, int deg, TextRecognizer rec) {
     List<GrayImage> crops = new ArrayList<>();
     for (DetectedWord d : sample) {
-      crops.add(Rectify.crop(page, readingQuad(d.quad(), deg), CROP_HEIGHT));
+      // cut as the recognizer's inputs are cut (with its margin), only turned
+      crops.add(CropPreprocessor.cut(page, readingQuad(d.quad(), deg)));
     }
     double s = 0;
     for (Recognition r : rec.recognize(crops)) {
