@@ -31,9 +31,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stage-2 training of a recognizer with CTC on synthetic word crops: Adam with warm-up and cosine
- * decay, validation on a fixed held-out set every N steps, checkpoints and resume, a CSV log and
- * curves. Checkpoint and best model are full bundles under the run folder.
+ * Stage-2 training of a recognizer (CTC, or cross-entropy with teacher forcing for the attention
+ * decoder) on synthetic word crops: Adam with warm-up and cosine decay, validation on a fixed
+ * held-out set every N steps, checkpoints and resume ({@code --init}: a new run from a bundle's
+ * weights), a CSV log and curves. Checkpoint and best model are full bundles under the run folder.
  */
 public final class RecognizerTrainer {
   /** Gradient clipping bound (per element), as the benchmark's grad_clip of 5. */
