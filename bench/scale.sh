@@ -18,8 +18,9 @@ OUT=out/bench/scale
 mkdir -p "$OUT"
 mapfile -t pages < <(ls "$IMAGES"/*.png | sort)
 [ "${#pages[@]}" -gt 0 ] || { echo "no PNG pages in $IMAGES" >&2; exit 1; }
-printf 'pages\tseconds\tengine_load_s\tms_per_page\trss_after_warmup_mib\trss_max_mib\trss_last_mib\n' \
-  | tee "$OUT/scale.tsv"
+# rows of every invocation accumulate in scale.tsv (with the master of each row)
+[ -f "$OUT/scale.tsv" ] || printf 'pages\tmaster\tseconds\tengine_load_s\tms_per_page\trss_after_warmup_mib\trss_max_mib\trss_last_mib\n' \
+  > "$OUT/scale.tsv"
 for n in $SIZES; do
   in="$OUT/in-$n"; rm -rf "$in" "$OUT/out-$n"; mkdir -p "$in"
   for ((i = 0; i < n; i++)); do
@@ -36,14 +37,14 @@ for n in $SIZES; do
     sleep 5
   done
   wait "$launcher"
-  python3 - "$OUT/out-$n/_summary.json" "$OUT/rss-$n.txt" "$n" <<'PY' | tee -a "$OUT/scale.tsv"
+  python3 - "$OUT/out-$n/_summary.json" "$OUT/rss-$n.txt" "$MASTER" <<'PY' | tee -a "$OUT/scale.tsv"
 import json, sys
 s = json.load(open(sys.argv[1]))
 rss = [int(l.split()[1]) for l in open(sys.argv[2]) if l.strip()]
 load = s["stageMillis"].get("engine_load", 0) / 1000
 secs = s["elapsedSeconds"]
 warm = rss[len(rss) // 10:] or rss or [0]
-print(f"{s['pages']}\t{secs:.1f}\t{load:.1f}\t{1000 * (secs - load) / max(1, s['pages']):.1f}\t"
+print(f"{s['pages']}\t{sys.argv[3]}\t{secs:.1f}\t{load:.1f}\t{1000 * (secs - load) / max(1, s['pages']):.1f}\t"
       f"{warm[0]}\t{max(warm)}\t{warm[-1]}")
 PY
 done
