@@ -19,10 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6: readers of the output see a whole run or none of it, and a failed run changes
  * nothing. local[2] does not retry tasks, so an injected fault fails the job.
  */
-class AtomicOutputTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class AtomicOutputTest extends WithLocalSpark {
   @AfterEach
   void openGate() {
     TestEngines.Gated.onGatePage = () -> { };
+  }
+
+  /** The run the failing jobs must leave alone: a.png (1 page) and b.tif (2 pages). */
+  private static Path firstRun(Path tmp) throws Exception {
+    Path in = tmp.resolve("first");
+    TestInputs.png(in, "a.png", 2);
+    TestInputs.tiff(in, "b.tif");
+    Path out = tmp.resolve("out");
+    OcrJob.run(spark, config(in, out), new TestEngines.Blobs());
+    return out;
   }
 
   private static OcrJobConfig config(Path in, Path out, String... kv) {
@@ -142,11 +137,7 @@ class AtomicOutputTest {
   @Test
   void aFailedAppendChangesNothingAndASuccessfulOneAddsExactlyItsRows(@TempDir Path tmp)
       throws Exception {
-    Path firstIn = tmp.resolve("first");
-    TestInputs.png(firstIn, "a.png", 2);
-    TestInputs.tiff(firstIn, "b.tif");
-    Path out = tmp.resolve("out");
-    OcrJob.run(spark, config(firstIn, out), new TestEngines.Blobs());
+    Path out = firstRun(tmp);
     List<String> pagesBefore = rowKeys(out.resolve("pages"));
     List<String> wordsBefore = rowKeys(out.resolve("words"));
     Set<String> treeBefore = tree(out);
@@ -179,11 +170,7 @@ class AtomicOutputTest {
 
   @Test
   void aFailedOverwriteKeepsTheOldRun(@TempDir Path tmp) throws Exception {
-    Path firstIn = tmp.resolve("first");
-    TestInputs.png(firstIn, "a.png", 2);
-    TestInputs.tiff(firstIn, "b.tif");
-    Path out = tmp.resolve("out");
-    OcrJob.run(spark, config(firstIn, out), new TestEngines.Blobs());
+    Path out = firstRun(tmp);
     List<String> pagesBefore = rowKeys(out.resolve("pages"));
     List<String> wordsBefore = rowKeys(out.resolve("words"));
 

@@ -12,26 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Broken and hostile files beside good ones: each gets its error row, nothing is lost. */
-class BadInputJobTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class BadInputJobTest extends WithLocalSpark {
   @Test
   void everyBadFileGetsOneErrorRowNamingTheCause(@TempDir Path tmp) throws Exception {
     Path in = tmp.resolve("in");

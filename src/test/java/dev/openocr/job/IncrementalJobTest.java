@@ -8,26 +8,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A resumed run processes only what is new and never duplicates a page. */
-class IncrementalJobTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class IncrementalJobTest extends WithLocalSpark {
   @Test
   void secondRunProcessesOnlyNewFiles(@TempDir Path tmp) throws Exception {
     Path in = tmp.resolve("in");

@@ -19,9 +19,6 @@ import java.util.Random;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6: hostile files beside good ones keep the JVM's heap within a bound that follows from
  * the configured limits, not from what the files claim.
  */
-class MemoryLimitJobTest {
+class MemoryLimitJobTest extends WithLocalSpark {
   /** Pixel limit of the run: a 1400 x 1400 page fits, every bomb below is far over it. */
   private static final long MAX_PIXELS = 2_000_000;
   /** Generous heap per allowed pixel of a page in flight: decoded RGB, gray copy, detector. */
@@ -45,18 +42,6 @@ class MemoryLimitJobTest {
   private static final long SPARK_BASELINE = 256L << 20;
   /** Name of the thread that decodes and reads pages ({@code PageRunner}). */
   private static final String PAGE_THREAD = "openocr-page-worker";
-
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /**
    * G1 puts every array over half a region (1-4 MiB here) straight into the old generation, so

@@ -14,25 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OcrJobTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class OcrJobTest extends WithLocalSpark {
   private static OcrJobConfig config(Path in, Path out, String... kv) {
     Map<String, String> m = new java.util.HashMap<>(Map.of(OcrJobConfig.INPUT, in.toUri().toString(),
         OcrJobConfig.OUTPUT, out.toUri().toString()));

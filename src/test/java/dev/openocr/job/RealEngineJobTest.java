@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The job with the real loader and DJL models (tiny random-weight bundles): bundles load on the
  * executor from paths in the configuration, every page gets a row, boxes stay inside the page.
  */
-class RealEngineJobTest {
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
+class RealEngineJobTest extends WithLocalSpark {
   @Test
   void runsWithBundlesFromPaths(@TempDir Path tmp) throws Exception {
     Path det = TinyBundles.detector(tmp.resolve("det"));
