@@ -10,10 +10,10 @@ import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.PageSource;
 import dev.openocr.imageio.Resize;
 import dev.openocr.job.OcrJob;
+import dev.openocr.spark.HadoopConf;
 import dev.openocr.spark.OcrSchemas;
 import dev.openocr.spark.PageRows;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -214,12 +213,9 @@ final class RenderQuery {
 
   /** Page {@code ref.page} of the source, through the job's decoder (EXIF, TIFF, PDF). */
   private GrayImage read(PageRef ref, Configuration conf) throws IOException, DecodeException {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(ref.source());
-    // File systems are cached and shared in the JVM: not closed here.
-    FileSystem fs = path.getFileSystem(conf);
     byte[] bytes;
-    try (InputStream in = fs.open(path)) {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    try {
+      bytes = new HadoopConf(conf).readFile(ref.source(), limits);
     } catch (IOException e) {
       throw new IOException("source not readable: " + e.getMessage(), e);
     }

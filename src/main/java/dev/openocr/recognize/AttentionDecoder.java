@@ -22,7 +22,7 @@ import ai.djl.util.PairList;
  *
  * <p>Inputs: {@code [B, T, C]} encoder features, and in training the teacher-forced input tokens
  * {@code [B, L]} (int32, start token first). Output: logits {@code [B, L, K]} (training) or, for
- * greedy decoding, {@code [B, S, K]} with S up to {@link #maxSteps} (decoding stops once every
+ * greedy decoding, {@code [B, S, K]} with S up to {@code maxSteps} (decoding stops once every
  * word has emitted the end token).
  */
 public final class AttentionDecoder extends AbstractBlock {
@@ -57,10 +57,6 @@ public final class AttentionDecoder extends AbstractBlock {
     generator = addChildBlock("generator", Linear.builder().setUnits(classes).build());
   }
 
-  public int maxSteps() {
-    return maxSteps;
-  }
-
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
@@ -71,10 +67,11 @@ public final class AttentionDecoder extends AbstractBlock {
     NDArray h = m.zeros(new Shape(b, hidden), feats.getDataType(), feats.getDevice());
     NDArray c = m.zeros(new Shape(b, hidden), feats.getDataType(), feats.getDevice());
     NDList steps = new NDList();
+    NDArray classIds = m.arange(0, classes, 1, DataType.INT32, feats.getDevice());
     if (inputs.size() > 1) {
       NDArray tokens = inputs.get(1); // [B, L]
       long len = tokens.getShape().get(1);
-      NDArray onehot = oneHot(tokens, feats); // [B, L, K]
+      NDArray onehot = oneHot(tokens, classIds, feats); // [B, L, K]
       for (long s = 0; s < len; s++) {
         NDArray prev = onehot.get(":, {}, :", s);
         NDArray[] hc = cell(ps, training, feats, k, h, c, prev);
@@ -83,7 +80,8 @@ public final class AttentionDecoder extends AbstractBlock {
         steps.add(generator.forward(ps, new NDList(h), training).singletonOrThrow());
       }
     } else {
-      NDArray prev = oneHot(m.zeros(new Shape(b), DataType.INT32, feats.getDevice()), feats);
+      NDArray prev = oneHot(m.zeros(new Shape(b), DataType.INT32, feats.getDevice()), classIds,
+          feats);
       boolean[] ended = new boolean[(int) b];
       for (int s = 0; s < maxSteps; s++) {
         NDArray[] hc = cell(ps, training, feats, k, h, c, prev);
@@ -101,15 +99,17 @@ public final class AttentionDecoder extends AbstractBlock {
         if (all) {
           break;
         }
-        prev = oneHot(best, feats);
+        prev = oneHot(best, classIds, feats);
       }
     }
     return new NDList(NDArrays.stack(steps, 1));
   }
 
-  /** One-hot vectors of integer tokens (the PyTorch engine has no {@code oneHot}). */
-  private NDArray oneHot(NDArray tokens, NDArray like) {
-    NDArray classIds = like.getManager().arange(0, classes, 1, DataType.INT32, like.getDevice());
+  /**
+   * One-hot vectors of integer tokens (the PyTorch engine has no {@code oneHot}), against the
+   * class indices {@code 0..K-1}, in {@code like}'s data type.
+   */
+  private static NDArray oneHot(NDArray tokens, NDArray classIds, NDArray like) {
     return tokens.toType(DataType.INT32, false).expandDims(-1).eq(classIds)
         .toType(like.getDataType(), false);
   }

@@ -10,11 +10,8 @@ import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.PageSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
 /**
@@ -53,7 +50,8 @@ final class FileProcessor {
     long t0 = System.nanoTime();
     try {
       limits.checkBytes(path, length);
-      byte[] bytes = hasContent(in) ? (byte[]) in.get(in.fieldIndex("content")) : read(path);
+      byte[] bytes = hasContent(in) ? (byte[]) in.get(in.fieldIndex("content"))
+          : hadoopConf.readFile(path, limits);
       // Headers are parsed under the time budget too: a hostile file may loop in its parser.
       PageSource pages = runner.run(session -> ImageDecoder.open(bytes, path, limits));
       return new Opened(null, new OpenFile(src, pages, ms(t0)));
@@ -79,17 +77,6 @@ final class FileProcessor {
       return !in.isNullAt(in.fieldIndex("content"));
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  /** Reads the whole file, refusing to read past the byte limit whatever the listing said. */
-  private byte[] read(String path) throws IOException, DecodeException {
-    Path p = new Path(path);
-    FileSystem fs = p.getFileSystem(hadoopConf.get());
-    try (InputStream in = fs.open(p)) {
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-      limits.checkBytes(path, b.length);
-      return b;
     }
   }
 
