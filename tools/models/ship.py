@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Copy a training run's best bundle into the jar's models and write its model card.
 
-    tools/models/ship.py RUN_DIR NAME [--inference JSON] [--eval FILE.json ...] [--note TEXT]
+    tools/models/ship.py RUN_DIR NAME [--inference JSON] [--decoding JSON] [--eval FILE.json ...]
+                         [--note TEXT]
 
 RUN_DIR is a training run folder (best/, log.csv); NAME the bundle folder under
 src/main/resources/models/. --inference merges detector inference settings into model.json
-(the weights' sha256 does not change); each --eval adds a measured result (JSON with a
+(the weights' sha256 does not change); --decoding sets a recognizer's decoding section (its word
+list and settings, see RecognizerModel.lexiconOf); each --eval adds a measured result (JSON with a
 "title", "command" and "metrics") to the card.
 """
 import argparse
@@ -34,6 +36,7 @@ def main():
     ap.add_argument("run")
     ap.add_argument("name")
     ap.add_argument("--inference")
+    ap.add_argument("--decoding")
     ap.add_argument("--eval", action="append", default=[])
     ap.add_argument("--note", action="append", default=[])
     a = ap.parse_args()
@@ -47,6 +50,8 @@ def main():
     m["id"] = a.name
     if a.inference:
         m.setdefault("inference", {}).update(json.loads(a.inference))
+    if a.decoding:
+        m["decoding"] = json.loads(a.decoding)
     steps, seconds, vals = training_summary(os.path.join(a.run, "log.csv"))
     m["training"]["log_steps"] = steps
     m["training"]["wall_seconds"] = round(seconds)

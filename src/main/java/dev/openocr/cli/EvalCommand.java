@@ -58,6 +58,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--crop-margin", description = "With --crops: margin around boxes as a fraction "
       + "of their height (default: the recognizer's own)") Double cropMargin;
   @Option(names = "--limit", description = "Only the first N pages") Integer limit;
+  @Option(names = "--no-lexicon",
+      description = "Greedy decoding only, without the recognizer bundle's word list")
+  boolean noLexicon;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
 
@@ -71,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path images = gt.resolve("images");
     EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
-        .withModels(detector, recognizer).withOrientation(false);
+        .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon);
     if (crops) {
       return evalCrops(truth, images, opts);
     }
@@ -142,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
       throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
-         TextRecognizer r = m.newRecognizer()) {
+         TextRecognizer r = m.newRecognizer(opts.lexicon())) {
       for (var e : truth.entrySet()) {
         GrayImage img = readImage(images.resolve(e.getValue().image()));
         if (cropMargin == null) {

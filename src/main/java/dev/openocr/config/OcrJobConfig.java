@@ -41,6 +41,9 @@ public final class OcrJobConfig {
   public static final String RECOGNIZER_DEFAULT = "";
   public static final String ORIENTATION = "openocr.orientation";
   public static final boolean ORIENTATION_DEFAULT = true;
+  /** Correct readings towards the recognizer bundle's word list, when it has one. */
+  public static final String LEXICON = "openocr.lexicon";
+  public static final boolean LEXICON_DEFAULT = true;
   /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
   public static final String ENGINE_FACTORY = "openocr.engine.factory";
   public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
@@ -77,7 +80,7 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK);
+      ORIENTATION, LEXICON, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK);
 
   private void validate() {
     checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
@@ -185,6 +188,10 @@ public final class OcrJobConfig {
 
   public boolean orientation() {
     return bool(ORIENTATION, ORIENTATION_DEFAULT);
+  }
+
+  public boolean lexicon() {
+    return bool(LEXICON, LEXICON_DEFAULT);
   }
 
   /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */

@@ -29,7 +29,7 @@ final class EngineLoader {
     java.util.function.Supplier<dev.openocr.detect.TextDetector> detectors =
         options.detectorOptions() == null ? det::newDetector
             : () -> det.newDetector(options.detectorOptions());
-    return new OcrEngine(detectors, rec::newRecognizer, id, resources,
+    return new OcrEngine(detectors, () -> rec.newRecognizer(options.lexicon()), id, resources,
         options.detectOrientation());
   }
 }

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param threads intra-op threads for the native engine (the task's cores)
  * @param detectOrientation whether to test 90/180/270 degree rotations per page
  * @param detectorOptions inference settings overriding the detector bundle's own, or null
+ * @param lexicon whether the recognizer corrects readings towards its bundle's word list (when
+ *     the bundle has one)
  */
 public record EngineOptions(String detector, String recognizer, String device, int threads,
-                            boolean detectOrientation, DetectorOptions detectorOptions)
+                            boolean detectOrientation, DetectorOptions detectorOptions,
+                            boolean lexicon)
     implements Serializable {
 
   public static final String DEFAULT_DEVICE = "cpu";
@@ -40,28 +43,33 @@ public record EngineOptions(String detector, String recognizer, String device, i
   /** The shipped bundles for a language ({@code en} or {@code ko}). */
   public static EngineOptions forLanguage(String lang) {
     return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
-        DEFAULT_DEVICE, 1, true, null);
+        DEFAULT_DEVICE, 1, true, null, true);
   }
 
   public EngineOptions withDevice(String d) {
-    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions);
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions);
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon);
   }
 
   public EngineOptions withModels(String det, String rec) {
     return new EngineOptions(det == null ? detector : det, rec == null ? recognizer : rec, device,
-        threads, detectOrientation, detectorOptions);
+        threads, detectOrientation, detectorOptions, lexicon);
   }
 
   /** Overrides the detector bundle's inference settings (null: the bundle's own). */
   public EngineOptions withDetectorOptions(DetectorOptions o) {
-    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o);
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon);
   }
 
   public EngineOptions withOrientation(boolean on) {
-    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions);
+    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon);
+  }
+
+  public EngineOptions withLexicon(boolean on) {
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
+        detectorOptions, on);
   }
 }

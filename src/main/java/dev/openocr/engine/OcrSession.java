@@ -48,7 +48,7 @@ public final class OcrSession implements AutoCloseable {
     long t1 = System.nanoTime();
     List<GrayImage> crops = new ArrayList<>(dets.size());
     for (DetectedWord d : dets) {
-      crops.add(CropPreprocessor.cut(upright, d.quad()));
+      crops.add(CropPreprocessor.cutDetected(upright, d.quad()));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
     long t2 = System.nanoTime();

@@ -87,7 +87,7 @@ final class Orientation {
     List<GrayImage> crops = new ArrayList<>();
     for (DetectedWord d : sample) {
       // cut as the recognizer's inputs are cut (with its margin), only turned
-      crops.add(CropPreprocessor.cut(page, readingQuad(d.quad(), deg)));
+      crops.add(CropPreprocessor.cutDetected(page, readingQuad(d.quad(), deg)));
     }
     double s = 0;
     for (Recognition r : rec.recognize(crops)) {

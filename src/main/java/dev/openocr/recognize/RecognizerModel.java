@@ -17,23 +17,28 @@ import java.nio.charset.StandardCharsets;
 public final class RecognizerModel implements AutoCloseable {
   public static final String KIND = "recognizer";
   public static final String CHARSET_FILE = "charset.txt";
+  /** Manifest section of decoding settings (the optional word list). */
+  public static final String DECODING = "decoding";
 
   private final Model model;
   private final RecognizerSpec spec;
   private final Charset charset;
   private final String id;
+  private final LexiconDecoder lexicon;
 
-  RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id) {
+  RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
+      LexiconDecoder lexicon) {
     this.model = model;
     this.spec = spec;
     this.charset = charset;
     this.id = id;
+    this.lexicon = lexicon;
   }
 
   /** Builds an untrained model (random weights) for training or tests. */
   public static RecognizerModel create(RecognizerSpec spec, Charset charset, String device) {
     return new RecognizerModel(newModel("recognizer", spec, charset, device), spec, charset,
-        "untrained");
+        "untrained", null);
   }
 
   /** A model holding the initialized (random) network of {@code spec}. */
@@ -54,9 +59,47 @@ public final class RecognizerModel implements AutoCloseable {
     RecognizerSpec spec = specOf(bundle.architecture());
     Charset cs = Charset.parse(new String(bundle.file(CHARSET_FILE), StandardCharsets.UTF_8));
     byte[] weights = bundle.weights();
+    LexiconDecoder lexicon = lexiconOf(bundle, cs);
     Model m = newModel(bundle.id(), spec, cs, device);
     Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
-    return new RecognizerModel(m, spec, cs, bundle.versionedId());
+    return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon);
+  }
+
+  /**
+   * The bundle's word list for CTC decoding, from its manifest's optional {@code decoding}
+   * section: {@code {"lexicon": "lexicon.txt" | "classpath:...", "margin": 3.0,
+   * "minLength": 3, "oneEditUpTo": 4, "maxCandidates": 48}}. Null when there is none.
+   */
+  static LexiconDecoder lexiconOf(ModelBundle bundle, Charset cs) {
+    JsonObject m = bundle.manifest();
+    if (!m.has(DECODING) || !m.getAsJsonObject(DECODING).has("lexicon")) {
+      return null;
+    }
+    JsonObject d = m.getAsJsonObject(DECODING);
+    String name = d.get("lexicon").getAsString();
+    byte[] words;
+    if (name.startsWith(ModelBundle.CLASSPATH_PREFIX)) {
+      String res = name.substring(ModelBundle.CLASSPATH_PREFIX.length());
+      try (java.io.InputStream in = RecognizerModel.class.getClassLoader().getResourceAsStream(res)) {
+        if (in == null) {
+          throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
+              + " names lexicon " + name + ", which is not on the classpath");
+        }
+        words = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot read lexicon " + name, e);
+      }
+    } else {
+      words = bundle.file(name);
+    }
+    LexiconDecoder.Settings def = LexiconDecoder.Settings.DEFAULT;
+    LexiconDecoder.Settings s = new LexiconDecoder.Settings(
+        d.has("minLength") ? d.get("minLength").getAsInt() : def.minLength(),
+        d.has("oneEditUpTo") ? d.get("oneEditUpTo").getAsInt() : def.oneEditUpTo(),
+        d.has("margin") ? d.get("margin").getAsDouble() : def.margin(),
+        d.has("maxCandidates") ? d.get("maxCandidates").getAsInt() : def.maxCandidates());
+    Lexicon lex = Lexicon.read(new java.io.ByteArrayInputStream(words), bundle.location() + "/" + name);
+    return new LexiconDecoder(lex, cs, s);
   }
 
   public static RecognizerSpec specOf(JsonObject a) {
@@ -81,9 +124,23 @@ public final class RecognizerModel implements AutoCloseable {
     return a;
   }
 
-  /** A recognizer for the calling thread; close it when the thread is done. */
+  /**
+   * A recognizer for the calling thread, decoding with the bundle's word list if it has one;
+   * close it when the thread is done.
+   */
   public TextRecognizer newRecognizer() {
-    return new DjlRecognizer(model.newPredictor(new RecognizerTranslator(spec, charset)));
+    return newRecognizer(true);
+  }
+
+  /** A recognizer for the calling thread, with or without the bundle's word list. */
+  public TextRecognizer newRecognizer(boolean useLexicon) {
+    return new DjlRecognizer(model.newPredictor(
+        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null)));
+  }
+
+  /** The bundle's word-list decoder, or null. */
+  public LexiconDecoder lexicon() {
+    return lexicon;
   }
 
   public Model model() {

@@ -17,10 +17,13 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   private static final String WIDTHS = "widths";
   private final RecognizerSpec spec;
   private final Charset charset;
+  private final LexiconDecoder lexicon;
 
-  RecognizerTranslator(RecognizerSpec spec, Charset charset) {
+  /** @param lexicon word-list correction of CTC readings, or null for greedy decoding alone */
+  RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon) {
     this.spec = spec;
     this.charset = charset;
+    this.lexicon = lexicon;
   }
 
   @Override
@@ -57,7 +60,8 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     }
     for (int i = 0; i < b; i++) {
       int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
-      out.add(CtcDecoder.decode(probs, i * t * k, ti, k, charset));
+      Recognition r = CtcDecoder.decode(probs, i * t * k, ti, k, charset);
+      out.add(lexicon == null ? r : lexicon.correct(r, probs, i * t * k, ti, k));
     }
     return out;
   }

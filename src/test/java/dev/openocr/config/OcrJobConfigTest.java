@@ -18,6 +18,10 @@ class OcrJobConfigTest {
     assertThat(c.maxPixels()).isEqualTo(OcrJobConfig.MAX_PIXELS_DEFAULT);
     assertThat(c.pdfDpi()).isEqualTo(300);
     assertThat(c.detector()).isNull();
+    assertThat(c.lexicon()).isTrue();
+    assertThat(dev.openocr.spark.TaskSettings.engineOptions(c).lexicon()).isTrue();
+    assertThat(dev.openocr.spark.TaskSettings.engineOptions(
+        c.with(OcrJobConfig.LEXICON, "false")).lexicon()).isFalse();
     assertThat(c.with(OcrJobConfig.INPUT, "/a/{x,y}/*.png,/b").inputs())
         .containsExactly("/a/{x,y}/*.png", "/b");
     assertThat(c.with(OcrJobConfig.MODE, "Append").mode()).isEqualTo(OcrJobConfig.Mode.APPEND);

@@ -135,4 +135,66 @@ class CtcLossTest {
     assertThat(rec.charProbs()).containsExactly(0.9f, 0.8f, 0.8f);
     assertThat(rec.confidence()).isCloseTo(0.9 * 0.8 * 0.8, within(1e-6));
   }
+
+  @Test
+  void logLikelihoodIsMinusTheLossAndInfiniteWhenNothingFits() {
+    Random r = new Random(5);
+    float[] lp = randomLogProbs(r, 6, 4);
+    for (int[] labels : new int[][] {{1}, {3, 3}, {1, 2, 3}, {}}) {
+      assertThat(CtcLoss.logLikelihood(lp, 0, 6, 4, labels))
+          .isCloseTo(-CtcLoss.compute(lp, 0, 6, 4, labels).loss(), within(1e-9));
+    }
+    assertThat(CtcLoss.logLikelihood(lp, 0, 2, 4, new int[] {2, 2}))
+        .isEqualTo(Double.NEGATIVE_INFINITY);
+  }
+
+  /** The best single path that collapses to the labels, found by trying every path. */
+  private static int[] bruteForceBestPath(float[] lp, int t, int k, int[] labels) {
+    List<int[]> paths = new ArrayList<>();
+    enumerate(new int[t], 0, k, paths);
+    int[] best = null;
+    double bestLp = Double.NEGATIVE_INFINITY;
+    for (int[] path : paths) {
+      if (!java.util.Arrays.equals(collapse(path), labels)) {
+        continue;
+      }
+      double sum = 0;
+      for (int i = 0; i < t; i++) {
+        sum += lp[i * k + path[i]];
+      }
+      if (sum > bestLp) {
+        bestLp = sum;
+        best = path;
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void alignedProbsFollowTheBestSinglePath() {
+    Random r = new Random(8);
+    int t = 6;
+    int k = 3;
+    for (int[] labels : new int[][] {{1}, {1, 2}, {2, 2}, {1, 2, 1}}) {
+      float[] lp = randomLogProbs(r, t, k);
+      int[] path = bruteForceBestPath(lp, t, k, labels);
+      // the largest probability of each label along that path's frames
+      float[] expected = new float[labels.length];
+      int label = -1;
+      int prev = 0;
+      for (int i = 0; i < t; i++) {
+        if (path[i] != 0 && path[i] != prev) {
+          label++;
+        }
+        if (path[i] != 0) {
+          expected[label] = Math.max(expected[label], (float) Math.exp(lp[i * k + path[i]]));
+        }
+        prev = path[i];
+      }
+      assertThat(CtcLoss.alignedProbs(lp, 0, t, k, labels))
+          .as("labels %s", java.util.Arrays.toString(labels))
+          .containsExactly(expected, within(1e-6f));
+    }
+    assertThat(CtcLoss.alignedProbs(randomLogProbs(r, 2, 3), 0, 2, 3, new int[] {1, 1})).isNull();
+  }
 }

@@ -1,0 +1,62 @@
+package dev.openocr.recognize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import dev.openocr.nn.ModelBundle;
+import dev.openocr.testing.TinyBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The optional {@code decoding} section of a recognizer bundle's manifest. */
+class BundleLexiconTest {
+  private static Path withDecoding(Path dir, JsonObject decoding) throws Exception {
+    TinyBundles.recognizer(dir);
+    Path manifest = dir.resolve(ModelBundle.MANIFEST);
+    JsonObject m = ModelBundle.GSON.fromJson(Files.readString(manifest), JsonObject.class);
+    m.add(RecognizerModel.DECODING, decoding);
+    Files.writeString(manifest, ModelBundle.GSON.toJson(m));
+    return dir;
+  }
+
+  @Test
+  void aBundleWordListAndItsSettingsAreLoaded(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("words.txt"), "ledger\nfolio\n");
+    JsonObject d = new JsonObject();
+    d.addProperty("lexicon", "words.txt");
+    d.addProperty("margin", 2.5);
+    withDecoding(tmp, d);
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(tmp.toString()), "cpu")) {
+      assertThat(m.lexicon().lexicon().size()).isEqualTo(2);
+      assertThat(m.lexicon().lexicon().contains("Folio")).isTrue();
+      assertThat(m.lexicon().settings().margin()).isEqualTo(2.5);
+      assertThat(m.lexicon().settings().minLength())
+          .isEqualTo(LexiconDecoder.Settings.DEFAULT.minLength());
+    }
+  }
+
+  @Test
+  void aMissingWordListFailsAtLoadNamingIt(@TempDir Path tmp) throws Exception {
+    JsonObject d = new JsonObject();
+    d.addProperty("lexicon", "classpath:nowhere/words.txt");
+    withDecoding(tmp, d);
+    assertThatThrownBy(() -> RecognizerModel.load(ModelBundle.open(tmp.toString()), "cpu"))
+        .hasMessageContaining("classpath:nowhere/words.txt");
+  }
+
+  @Test
+  void theShippedEnglishRecognizerDecodesWithTheGeneratorsWordList(@TempDir Path tmp) {
+    try (RecognizerModel en = RecognizerModel.load(
+        ModelBundle.open("classpath:models/crnn-lean-en"), "cpu")) {
+      assertThat(en.lexicon().lexicon().size()).isGreaterThan(50_000);
+      assertThat(en.lexicon().lexicon().contains("below")).isTrue();
+    }
+    try (RecognizerModel bare = RecognizerModel.load(
+        ModelBundle.open(TinyBundles.recognizer(tmp).toString()), "cpu")) {
+      assertThat(bare.lexicon()).isNull();
+    }
+  }
+}

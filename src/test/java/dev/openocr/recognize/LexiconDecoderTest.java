@@ -1,0 +1,97 @@
+package dev.openocr.recognize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LexiconDecoderTest {
+  private static final Charset CS =
+      Charset.parse("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,.");
+  private static final LexiconDecoder DECODER = new LexiconDecoder(
+      Lexicon.of(List.of("below", "bellow", "bow", "stream")), CS, LexiconDecoder.Settings.DEFAULT);
+
+  /** One frame: the top character with p, an alternative with q, the rest on the blank. */
+  private record Frame(int top, float p, int alt, float q) {}
+
+  private static Frame ch(char c, float p) {
+    return new Frame(c, p, 0, 0);
+  }
+
+  private static Frame ch(char c, float p, char alt, float q) {
+    return new Frame(c, p, alt, q);
+  }
+
+  /** Frames of a word: each character followed by a blank frame. */
+  private static float[] probs(List<Frame> frames) {
+    int k = CS.numClasses();
+    List<float[]> rows = new ArrayList<>();
+    for (Frame f : frames) {
+      float[] row = new float[k];
+      int top = CS.encode(Character.toString(f.top()))[0];
+      row[top] = f.p();
+      if (f.alt() != 0) {
+        row[CS.encode(Character.toString(f.alt()))[0]] = f.q();
+      }
+      row[0] = 1 - f.p() - f.q();
+      rows.add(row);
+      float[] blank = new float[k];
+      blank[0] = 1;
+      rows.add(blank);
+    }
+    float[] out = new float[rows.size() * k];
+    for (int i = 0; i < rows.size(); i++) {
+      System.arraycopy(rows.get(i), 0, out, i * k, k);
+    }
+    return out;
+  }
+
+  private static Recognition read(List<Frame> frames) {
+    float[] p = probs(frames);
+    int k = CS.numClasses();
+    Recognition greedy = CtcDecoder.decode(p, 0, p.length / k, k, CS);
+    return DECODER.correct(greedy, p, 0, p.length / k, k);
+  }
+
+  @Test
+  void aLikelyLexiconWordReplacesANonWord() {
+    Recognition r = read(List.of(ch('b', 0.9f), ch('e', 0.9f), ch('t', 0.6f, 'l', 0.3f),
+        ch('o', 0.9f), ch('w', 0.9f)));
+    assertThat(r.text()).isEqualTo("below");
+    assertThat(r.charProbs()).containsExactly(new float[] {0.9f, 0.9f, 0.3f, 0.9f, 0.9f},
+        within(1e-6f));
+    assertThat(r.confidence()).isCloseTo(0.9 * 0.9 * 0.3 * 0.9 * 0.9, within(1e-6));
+  }
+
+  @Test
+  void theNetworkWinsWhenTheWordIsFarLessLikely() {
+    // "below" is 9 nats less likely; "bow" (drop e and t) 7 nats
+    Recognition r = read(List.of(ch('b', 0.97f), ch('e', 0.97f), ch('t', 0.97f, 'l', 0.0001f),
+        ch('o', 0.97f), ch('w', 0.97f)));
+    assertThat(r.text()).isEqualTo("betow");
+  }
+
+  @Test
+  void caseAndPunctuationOfTheReadingAreKept() {
+    Recognition r = read(List.of(ch('B', 0.9f), ch('E', 0.9f), ch('T', 0.6f, 'L', 0.3f),
+        ch('O', 0.9f), ch('W', 0.9f), ch(',', 0.9f)));
+    assertThat(r.text()).isEqualTo("BELOW,");
+    Recognition capital = read(List.of(ch('S', 0.9f), ch('t', 0.9f), ch('r', 0.9f),
+        ch('c', 0.5f, 'e', 0.4f), ch('a', 0.9f), ch('m', 0.9f), ch('.', 0.9f)));
+    assertThat(capital.text()).isEqualTo("Stream.");
+  }
+
+  @Test
+  void wordsNumbersAndShortTokensAreLeftAlone() {
+    // a lexicon word, even with a likely alternative that is also a word
+    assertThat(read(List.of(ch('b', 0.9f), ch('o', 0.6f, 'e', 0.3f), ch('w', 0.9f))).text())
+        .isEqualTo("bow");
+    assertThat(read(List.of(ch('1', 0.9f), ch('0', 0.5f, 'o', 0.45f), ch('w', 0.9f))).text())
+        .isEqualTo("10w");
+    assertThat(read(List.of(ch('b', 0.9f), ch('x', 0.5f, 'o', 0.45f))).text()).isEqualTo("bx");
+    assertThat(read(List.of(ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f))).text())
+        .isEqualTo("qqqq");
+  }
+}

@@ -1,0 +1,166 @@
+package dev.openocr.recognize;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+import dev.openocr.eval.ScoreFiles;
+import dev.openocr.eval.ScoredWord;
+import dev.openocr.geometry.Box;
+import dev.openocr.imageio.DecodeLimits;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.ImageDecoder;
+import dev.openocr.imageio.PageSource;
+import dev.openocr.nn.ModelBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Bench tool (not a test): reads the crops at ground-truth boxes of a scored set once, keeps the
+ * recognizer's output distributions, and reports word accuracy of greedy decoding and of the
+ * bundle's word list under a grid of {@link LexiconDecoder.Settings}. Pages are split in two
+ * halves by order so a setting chosen on one can be checked on the other.
+ *
+ * <pre>java -cp ... dev.openocr.recognize.LexiconTuning GT_DIR IMAGES_DIR [BUNDLE] [LIMIT]</pre>
+ */
+public final class LexiconTuning {
+  private record Crop(String truth, float[] probs, int t, int k, Recognition greedy, int half) {}
+
+  public static void main(String[] args) throws Exception {
+    Path gtDir = Path.of(args[0]);
+    Path images = Path.of(args[1]);
+    String bundleLoc = args.length > 2 ? args[2] : "classpath:models/crnn-lean-en";
+    int limit = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
+    Map<String, ScoreFiles.PageFile> truth = ScoreFiles.readDir(gtDir);
+    ModelBundle bundle = ModelBundle.open(bundleLoc);
+    List<Crop> crops = new ArrayList<>();
+    try (RecognizerModel m = RecognizerModel.load(bundle, "cpu");
+         Predictor<List<GrayImage>, List<float[]>> p =
+             m.model().newPredictor(new Raw(m.spec(), m.charset().numClasses()))) {
+      int page = 0;
+      for (var e : truth.entrySet()) {
+        if (page >= limit) {
+          break;
+        }
+        int half = page++ * 2 < Math.min(limit, truth.size()) ? 0 : 1;
+        GrayImage img;
+        Path f = images.resolve(e.getValue().image());
+        try (PageSource src = ImageDecoder.open(Files.readAllBytes(f), f.toString(),
+            DecodeLimits.defaults())) {
+          img = src.page(0);
+        }
+        List<GrayImage> cut = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (ScoredWord w : e.getValue().words()) {
+          Box b = w.box().clip(img.width(), img.height());
+          if (w.text().isBlank() || b.width() < 1 || b.height() < 1) {
+            continue;
+          }
+          cut.add(CropPreprocessor.cut(img, b.toQuad()));
+          labels.add(w.text().strip());
+        }
+        Integer[] order = new Integer[cut.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(
+            i -> (double) cut.get(i).width() / cut.get(i).height()));
+        for (int s = 0; s < order.length; s += 32) {
+          List<GrayImage> batch = new ArrayList<>();
+          for (int i = s; i < Math.min(order.length, s + 32); i++) {
+            batch.add(cut.get(order[i]));
+          }
+          List<float[]> out = p.predict(batch);
+          for (int i = 0; i < batch.size(); i++) {
+            float[] pr = out.get(i);
+            int k = m.charset().numClasses();
+            int t = pr.length / k;
+            crops.add(new Crop(labels.get(order[s + i]), pr, t, k,
+                CtcDecoder.decode(pr, 0, t, k, m.charset()), half));
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "%d crops from %d pages%n", crops.size(), page);
+      report("greedy", crops, null);
+      LexiconDecoder shipped = m.lexicon();
+      Lexicon lex = shipped != null ? shipped.lexicon()
+          : Lexicon.read(RecognizerModel.class.getClassLoader()
+              .getResourceAsStream("synth/corpus/en-words.txt"), "en-words");
+      for (double margin : new double[] {1, 2, 3, 4, 6, 9}) {
+        for (int oneEdit : new int[] {3, 4, 6}) {
+          for (int minLen : new int[] {2, 3, 4}) {
+            LexiconDecoder d = new LexiconDecoder(lex, m.charset(),
+                new LexiconDecoder.Settings(minLen, oneEdit, margin, 48));
+            report(String.format(Locale.ROOT, "margin %.1f oneEditUpTo %d minLength %d", margin,
+                oneEdit, minLen), crops, d);
+          }
+        }
+      }
+    }
+  }
+
+  private static void report(String name, List<Crop> crops, LexiconDecoder d) {
+    int[] n = new int[2];
+    int[] ok = new int[2];
+    int changed = 0;
+    long t0 = System.nanoTime();
+    for (Crop c : crops) {
+      Recognition r = d == null ? c.greedy() : d.correct(c.greedy(), c.probs(), 0, c.t(), c.k());
+      changed += r.text().equals(c.greedy().text()) ? 0 : 1;
+      n[c.half()]++;
+      ok[c.half()] += r.text().equals(c.truth()) ? 1 : 0;
+    }
+    double ms = (System.nanoTime() - t0) / 1e6 / crops.size();
+    System.out.printf(Locale.ROOT, "%-45s exact %.4f | halves %.4f %.4f | changed %d | %.3f ms/crop%n",
+        name, (ok[0] + ok[1]) / (double) (n[0] + n[1]), ok[0] / (double) Math.max(1, n[0]),
+        ok[1] / (double) Math.max(1, n[1]), changed, ms);
+  }
+
+  /** The softmax output of each crop, cut to the frames its width covers. */
+  private static final class Raw implements NoBatchifyTranslator<List<GrayImage>, List<float[]>> {
+    private final RecognizerSpec spec;
+    private final int k;
+    private int[] widths;
+
+    Raw(RecognizerSpec spec, int k) {
+      this.spec = spec;
+      this.k = k;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
+      int h = spec.inputHeight();
+      List<CropPreprocessor.Prepared> prepared = new ArrayList<>();
+      for (GrayImage c : crops) {
+        prepared.add(CropPreprocessor.prepare(c, h, spec.maxWidth()));
+      }
+      int w = CropPreprocessor.batchWidth(prepared);
+      float[] data = new float[crops.size() * h * w];
+      CropPreprocessor.pack(prepared, data, h, w);
+      widths = prepared.stream().mapToInt(CropPreprocessor.Prepared::width).toArray();
+      NDArray x = ctx.getNDManager().create(data, new Shape(crops.size(), 1, h, w));
+      return new NDList(x);
+    }
+
+    @Override
+    public List<float[]> processOutput(TranslatorContext ctx, NDList list) {
+      NDArray logits = list.singletonOrThrow();
+      long[] shape = logits.getShape().getShape();
+      int b = (int) shape[0];
+      int t = (int) shape[1];
+      float[] probs = logits.softmax(2).toFloatArray();
+      List<float[]> out = new ArrayList<>();
+      for (int i = 0; i < b; i++) {
+        int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
+        out.add(Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k));
+      }
+      return out;
+    }
+  }
+}
