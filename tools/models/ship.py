@@ -90,6 +90,10 @@ def main():
                   json.dumps(e["metrics"], indent=2), "```", ""]
     if m.get("inference"):
         lines += ["## Inference settings", "", "```", json.dumps(m["inference"], indent=2), "```", ""]
+    if m.get("decoding"):
+        lines += ["## Decoding", "", "Word list and settings of the CTC reading's correction "
+                  "(`LexiconDecoder`; off with `--conf openocr.lexicon=false`):", "", "```",
+                  json.dumps(m["decoding"], indent=2), "```", ""]
     for n in a.note:
         lines += [n, ""]
     open(os.path.join(dst, "MODEL_CARD.md"), "w").write("\n".join(lines))
