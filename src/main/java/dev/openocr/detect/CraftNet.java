@@ -10,7 +10,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.openocr.nn.Layers;
@@ -39,7 +38,7 @@ public final class CraftNet extends AbstractBlock {
       if (i == 0 && spec.stemStride2()) {
         stage.add(Layers.convBnRelu(enc[0], new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
       } else if (i > 0) {
-        stage.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        stage.add(Layers.maxPool(2, 2));
       }
       int n = (i == 0 && spec.stemStride2()) ? spec.convs()[0] - 1 : spec.convs()[i];
       for (int c = 0; c < n; c++) {

@@ -10,7 +10,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import dev.openocr.nn.Layers;
 import java.util.List;
 
@@ -56,19 +55,18 @@ public final class RecognizerNet {
       case VGG -> new int[] {64, 128, 256, 512};
       default -> throw new IllegalArgumentException("Unsupported features: " + f);
     };
-    Shape p22 = new Shape(2, 2);
     Shape p21 = new Shape(2, 1);
     return new SequentialBlock()
         .add(Layers.convBnRelu(w[0]))
-        .add(Pool.maxPool2dBlock(p22, p22)) // 32 x W -> 16 x W/2
+        .add(Layers.maxPool(2, 2)) // 32 x W -> 16 x W/2
         .add(Layers.convBnRelu(w[1]))
-        .add(Pool.maxPool2dBlock(p22, p22)) // -> 8 x W/4
+        .add(Layers.maxPool(2, 2)) // -> 8 x W/4
         .add(Layers.convBnRelu(w[2]))
         .add(Layers.convBnRelu(w[2]))
-        .add(Pool.maxPool2dBlock(p21, p21)) // -> 4 x W/4
+        .add(Layers.maxPool(2, 1)) // -> 4 x W/4
         .add(Layers.convBnRelu(w[3]))
         .add(Layers.convBnRelu(w[3]))
-        .add(Pool.maxPool2dBlock(p21, p21)) // -> 2 x W/4
+        .add(Layers.maxPool(2, 1)) // -> 2 x W/4
         .add(Layers.convBnRelu(w[3], p21, new Shape(1, 1), new Shape(0, 0))); // -> 1 x W/4
   }
 
@@ -79,17 +77,16 @@ public final class RecognizerNet {
    * @param w stem width, then the four stages' widths
    */
   static Block resnet(int[] w) {
-    Shape p22 = new Shape(2, 2);
     Shape p21 = new Shape(2, 1);
     SequentialBlock net = new SequentialBlock()
         .add(Layers.convBnRelu(w[0]))
-        .add(Pool.maxPool2dBlock(p22, p22)); // 16 x W/2
+        .add(Layers.maxPool(2, 2)); // 16 x W/2
     net.add(stage(w[1], RESNET_BLOCKS[0], w[0] != w[1])).add(Layers.convBnRelu(w[1]))
-        .add(Pool.maxPool2dBlock(p22, p22)); // 8 x W/4
+        .add(Layers.maxPool(2, 2)); // 8 x W/4
     net.add(stage(w[2], RESNET_BLOCKS[1], true)).add(Layers.convBnRelu(w[2]))
-        .add(Pool.maxPool2dBlock(p21, p21)); // 4 x W/4
+        .add(Layers.maxPool(2, 1)); // 4 x W/4
     net.add(stage(w[3], RESNET_BLOCKS[2], true)).add(Layers.convBnRelu(w[3]))
-        .add(Pool.maxPool2dBlock(p21, p21)); // 2 x W/4
+        .add(Layers.maxPool(2, 1)); // 2 x W/4
     net.add(stage(w[4], RESNET_BLOCKS[3], true))
         .add(Layers.convBnRelu(w[4], p21, new Shape(1, 1), new Shape(0, 0))); // 1 x W/4
     return net;
