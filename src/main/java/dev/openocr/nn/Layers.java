@@ -32,8 +32,9 @@ public final class Layers {
    * Max pooling over 2x2 or 2x1 (height x width) windows with the same stride and no padding,
    * as {@code Pool.maxPool2dBlock} computes it (odd trailing rows or columns dropped), built from
    * strided slices and element-wise maxima. The result is identical; libtorch's CPU max-pool
-   * kernel took 2-20x longer on the recognizer's shapes here and was a quarter of its time
-   * (STACK-NOTES). Parameterless, so bundles saved with either block load in both.
+   * kernel took 2-20x longer on the recognizer's shapes here and was a quarter of its native
+   * time in a JFR profile (BENCHMARKS.md, "Where the engine's time goes"). Parameterless, so
+   * bundles saved with either block load in both.
    */
   public static Block maxPool(int kh, int kw) {
     if (kh != 2 || (kw != 1 && kw != 2)) {
