@@ -59,6 +59,26 @@ public final class CropEvaluation {
   /** As {@link #page}, with explicit margins (fractions of the box height). */
   public static void page(GrayImage page, List<ScoredWord> gt, TextRecognizer rec, Totals t,
       double marginX, double marginY) {
+    Cuts cuts = cut(page, gt, marginX, marginY);
+    if (cuts.crops().isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<Recognition> res = rec.recognize(cuts.crops());
+    t.seconds += (System.nanoTime() - t0) / 1e9;
+    for (int i = 0; i < cuts.labels().size(); i++) {
+      t.add(res.get(i).text(), cuts.labels().get(i));
+    }
+  }
+
+  /** Word crops of a page and their ground-truth texts, in the same order. */
+  public record Cuts(List<GrayImage> crops, List<String> labels) {}
+
+  /**
+   * Cuts each ground-truth box (clipped to the page) with the given margins (fractions of the
+   * box height); words with blank text or an empty box are left out.
+   */
+  public static Cuts cut(GrayImage page, List<ScoredWord> gt, double marginX, double marginY) {
     List<GrayImage> crops = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (ScoredWord w : gt) {
@@ -70,14 +90,6 @@ public final class CropEvaluation {
       crops.add(CropPreprocessor.cut(page, b.toQuad(), marginX, marginY));
       labels.add(text);
     }
-    if (crops.isEmpty()) {
-      return;
-    }
-    long t0 = System.nanoTime();
-    List<Recognition> res = rec.recognize(crops);
-    t.seconds += (System.nanoTime() - t0) / 1e9;
-    for (int i = 0; i < labels.size(); i++) {
-      t.add(res.get(i).text(), labels.get(i));
-    }
+    return new Cuts(crops, labels);
   }
 }

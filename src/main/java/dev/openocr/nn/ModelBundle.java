@@ -95,6 +95,17 @@ public final class ModelBundle {
     return readRaw(location, name);
   }
 
+  /**
+   * A file the manifest names: a file of the bundle, or with the {@code classpath:} prefix a
+   * resource of the jar (a bundle may share a file the jar already holds).
+   */
+  public byte[] fileOrResource(String ref) {
+    if (!ref.startsWith(CLASSPATH_PREFIX)) {
+      return file(ref);
+    }
+    return readResource(ref.substring(CLASSPATH_PREFIX.length()));
+  }
+
   public static String sha256(byte[] data) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
@@ -126,15 +137,7 @@ public final class ModelBundle {
 
   private static byte[] readRaw(String location, String name) {
     if (location.startsWith(CLASSPATH_PREFIX)) {
-      String res = location.substring(CLASSPATH_PREFIX.length()) + "/" + name;
-      try (InputStream in = ModelBundle.class.getClassLoader().getResourceAsStream(res)) {
-        if (in == null) {
-          throw new IllegalArgumentException("Model bundle file not found on the classpath: " + res);
-        }
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + res, e);
-      }
+      return readResource(location.substring(CLASSPATH_PREFIX.length()) + "/" + name);
     }
     Path p = Path.of(location.startsWith("file:") ? java.net.URI.create(location).getPath() : location)
         .resolve(name);
@@ -145,6 +148,17 @@ public final class ModelBundle {
       return Files.readAllBytes(p);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + p, e);
+    }
+  }
+
+  private static byte[] readResource(String res) {
+    try (InputStream in = ModelBundle.class.getClassLoader().getResourceAsStream(res)) {
+      if (in == null) {
+        throw new IllegalArgumentException("Model bundle file not found on the classpath: " + res);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + res, e);
     }
   }
 }

@@ -78,19 +78,11 @@ public final class RecognizerModel implements AutoCloseable {
     JsonObject d = m.getAsJsonObject(DECODING);
     String name = d.get("lexicon").getAsString();
     byte[] words;
-    if (name.startsWith(ModelBundle.CLASSPATH_PREFIX)) {
-      String res = name.substring(ModelBundle.CLASSPATH_PREFIX.length());
-      try (java.io.InputStream in = RecognizerModel.class.getClassLoader().getResourceAsStream(res)) {
-        if (in == null) {
-          throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
-              + " names lexicon " + name + ", which is not on the classpath");
-        }
-        words = in.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Cannot read lexicon " + name, e);
-      }
-    } else {
-      words = bundle.file(name);
+    try {
+      words = bundle.fileOrResource(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
+          + " names lexicon " + name + ": " + e.getMessage(), e);
     }
     LexiconDecoder.Settings def = LexiconDecoder.Settings.DEFAULT;
     LexiconDecoder.Settings s = new LexiconDecoder.Settings(

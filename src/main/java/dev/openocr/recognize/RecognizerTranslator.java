@@ -2,6 +2,7 @@ package dev.openocr.recognize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
@@ -26,8 +27,11 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     this.lexicon = lexicon;
   }
 
-  @Override
-  public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
+  /** A batch of prepared crops {@code [B, 1, H, W]} and each crop's own width before padding. */
+  record Batch(NDArray input, int[] widths) {}
+
+  /** Prepares and pads crops into one input tensor made by {@code manager}. */
+  static Batch batch(NDManager manager, RecognizerSpec spec, List<GrayImage> crops) {
     int h = spec.inputHeight();
     List<CropPreprocessor.Prepared> prepared = new ArrayList<>(crops.size());
     for (GrayImage c : crops) {
@@ -37,9 +41,19 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     float[] data = new float[crops.size() * h * w];
     CropPreprocessor.pack(prepared, data, h, w);
     int[] widths = prepared.stream().mapToInt(CropPreprocessor.Prepared::width).toArray();
-    ctx.setAttachment(WIDTHS, widths);
-    NDArray x = ctx.getNDManager().create(data, new Shape(crops.size(), 1, h, w));
-    return new NDList(x);
+    return new Batch(manager.create(data, new Shape(crops.size(), 1, h, w)), widths);
+  }
+
+  /** Output time steps a crop of this width covers, of the batch's {@code t}. */
+  static int frames(int width, int t) {
+    return Math.min(t, (width + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
+  }
+
+  @Override
+  public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
+    Batch b = batch(ctx.getNDManager(), spec, crops);
+    ctx.setAttachment(WIDTHS, b.widths());
+    return new NDList(b.input());
   }
 
   @Override
@@ -59,7 +73,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
       return out;
     }
     for (int i = 0; i < b; i++) {
-      int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
+      int ti = frames(widths[i], t);
       Recognition r = CtcDecoder.decode(probs, i * t * k, ti, k, charset);
       out.add(lexicon == null ? r : lexicon.correct(r, probs, i * t * k, ti, k));
     }

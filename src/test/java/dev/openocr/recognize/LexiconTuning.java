@@ -3,12 +3,10 @@ package dev.openocr.recognize;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import dev.openocr.eval.CropEvaluation;
 import dev.openocr.eval.ScoreFiles;
-import dev.openocr.eval.ScoredWord;
-import dev.openocr.geometry.Box;
 import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.ImageDecoder;
@@ -57,16 +55,10 @@ public final class LexiconTuning {
             DecodeLimits.defaults())) {
           img = src.page(0);
         }
-        List<GrayImage> cut = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (ScoredWord w : e.getValue().words()) {
-          Box b = w.box().clip(img.width(), img.height());
-          if (w.text().isBlank() || b.width() < 1 || b.height() < 1) {
-            continue;
-          }
-          cut.add(CropPreprocessor.cut(img, b.toQuad()));
-          labels.add(w.text().strip());
-        }
+        CropEvaluation.Cuts cuts = CropEvaluation.cut(img, e.getValue().words(),
+            CropPreprocessor.CROP_MARGIN_X, CropPreprocessor.CROP_MARGIN_Y);
+        List<GrayImage> cut = cuts.crops();
+        List<String> labels = cuts.labels();
         Integer[] order = new Integer[cut.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(
@@ -135,17 +127,9 @@ public final class LexiconTuning {
 
     @Override
     public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
-      int h = spec.inputHeight();
-      List<CropPreprocessor.Prepared> prepared = new ArrayList<>();
-      for (GrayImage c : crops) {
-        prepared.add(CropPreprocessor.prepare(c, h, spec.maxWidth()));
-      }
-      int w = CropPreprocessor.batchWidth(prepared);
-      float[] data = new float[crops.size() * h * w];
-      CropPreprocessor.pack(prepared, data, h, w);
-      widths = prepared.stream().mapToInt(CropPreprocessor.Prepared::width).toArray();
-      NDArray x = ctx.getNDManager().create(data, new Shape(crops.size(), 1, h, w));
-      return new NDList(x);
+      RecognizerTranslator.Batch b = RecognizerTranslator.batch(ctx.getNDManager(), spec, crops);
+      widths = b.widths();
+      return new NDList(b.input());
     }
 
     @Override
@@ -157,7 +141,7 @@ public final class LexiconTuning {
       float[] probs = logits.softmax(2).toFloatArray();
       List<float[]> out = new ArrayList<>();
       for (int i = 0; i < b; i++) {
-        int ti = Math.min(t, (widths[i] + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
+        int ti = RecognizerTranslator.frames(widths[i], t);
         out.add(Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k));
       }
       return out;
