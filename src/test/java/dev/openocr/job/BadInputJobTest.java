@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +24,15 @@ class BadInputJobTest extends WithLocalSpark {
     Path in = tmp.resolve("in");
     byte[] png = TestImages.png(TestImages.page(320, 160, 4));
     byte[] jpg = TestImages.encode(TestImages.page(320, 160, 4), "jpeg");
-    byte[] random = new byte[3000];
-    new Random(1).nextBytes(random);
-    random[0] = 7;
+    Random seeded = new Random(1);
     Map<String, String> bad = new HashMap<>();
     bad.put("empty.png", "EMPTY: ");
     bad.put("empty %20 'ü'.png", "EMPTY: ");
-    bad.put("cut.png", "T");
+    bad.put("cut.png", "TRUNCATED: ");
     bad.put("cut.jpg", "TRUNCATED: ");
     bad.put("noise.png", "UNSUPPORTED_FORMAT: ");
+    bad.put("noise.jpg", "UNSUPPORTED_FORMAT: ");
+    bad.put("noise.tif", "UNSUPPORTED_FORMAT: ");
     bad.put("text.tif", "UNSUPPORTED_FORMAT: ");
     bad.put("bomb.png", "TOO_LARGE: ");
     bad.put("fake.pdf", "UNSUPPORTED_FORMAT: ");
@@ -39,7 +41,9 @@ class BadInputJobTest extends WithLocalSpark {
     TestInputs.write(in.resolve("empty %20 'ü'.png"), new byte[0]);
     TestInputs.write(in.resolve("cut.png"), TestImages.head(png, png.length / 2));
     TestInputs.write(in.resolve("cut.jpg"), TestImages.head(jpg, jpg.length / 2));
-    TestInputs.write(in.resolve("noise.png"), random);
+    for (String noise : List.of("noise.png", "noise.jpg", "noise.tif")) {
+      TestInputs.write(in.resolve(noise), noise(seeded));
+    }
     TestInputs.write(in.resolve("text.tif"), "not an image\n".getBytes(StandardCharsets.UTF_8));
     TestInputs.write(in.resolve("bomb.png"), TestImages.pngHeaderOnly(100_000, 100_000));
     TestInputs.write(in.resolve("fake.pdf"), "<html>hello</html>".getBytes(StandardCharsets.UTF_8));
@@ -58,8 +62,12 @@ class BadInputJobTest extends WithLocalSpark {
     List<Row> rows = spark.read().parquet(out.resolve("pages").toString())
         .select("source", "status", "error", "word_count").collectAsList();
     assertThat(rows).hasSize(bad.size() + good.size());
+    // Exactly one row per file: every name once.
+    assertThat(rows).extracting(BadInputJobTest::nameOf)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.concat(bad.keySet().stream(), good.stream()).toList());
     for (Row r : rows) {
-      String name = r.getString(0).substring(r.getString(0).lastIndexOf('/') + 1);
+      String name = nameOf(r);
       if (good.contains(name)) {
         assertThat(r.getString(1)).as(name).isEqualTo("ok");
         assertThat(r.getInt(3)).as(name).isEqualTo(4);
@@ -71,14 +79,43 @@ class BadInputJobTest extends WithLocalSpark {
     assertThat(rows.stream().filter(r -> r.getString(0).endsWith("bomb.png")).findFirst()
         .orElseThrow().getString(2))
         .endsWith("image too large: 100000x100000 = 1e10 pixels > limit 1.6e8");
+    // The decoder's EOF, not a damaged-data guess: the PNG's pixel data ends early.
+    assertThat(errorOf(rows, "cut.png"))
+        .matches("TRUNCATED: \\S*/cut\\.png: cannot read page 0: data ends early: .+");
+    for (String ext : List.of("png", "jpg", "tif")) {
+      assertThat(errorOf(rows, "noise." + ext)).as(ext)
+          .contains("content is not PNG, JPEG, TIFF, BMP, GIF or PDF although the name ends in ."
+              + ext);
+    }
     assertThat(s.errorRows()).isEqualTo(bad.size());
     assertThat(s.errorsByCause().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(bad.size());
-    assertThat(s.errorsByCause()).containsEntry("UNSUPPORTED_FORMAT", 3L)
-        .containsEntry("TOO_LARGE", 1L).containsEntry("ENCRYPTED", 1L);
+    // Counts by cause are those of the error prefixes expected above, cause by cause.
+    assertThat(s.errorsByCause()).isEqualTo(bad.values().stream().collect(Collectors.groupingBy(
+        p -> p.substring(0, p.indexOf(':')), Collectors.counting())));
+    assertThat(s.errorsByCause()).containsEntry("UNSUPPORTED_FORMAT", 5L)
+        .containsEntry("TRUNCATED", 2L).containsEntry("TOO_LARGE", 1L)
+        .containsEntry("ENCRYPTED", 1L);
     assertThat(spark.read().parquet(out.resolve("words").toString()).count()).isEqualTo(12);
     // One engine per JVM (it may already be cached from an earlier test), not one per task.
     assertThat(TestEngines.CREATED.get() - enginesBefore).isLessThanOrEqualTo(1);
     assertThat(s.tasks()).isGreaterThan(1);
+  }
+
+  /** 3000 random bytes that start with no known magic number. */
+  private static byte[] noise(Random r) {
+    byte[] b = new byte[3000];
+    r.nextBytes(b);
+    b[0] = 7;
+    return b;
+  }
+
+  private static String nameOf(Row r) {
+    return r.getString(0).substring(r.getString(0).lastIndexOf('/') + 1);
+  }
+
+  private static String errorOf(List<Row> rows, String name) {
+    return rows.stream().filter(r -> r.getString(0).endsWith("/" + name)).findFirst()
+        .orElseThrow().getString(2);
   }
 }

@@ -64,8 +64,15 @@ class HostileInputJobTest {
       TestInputs.png(in, "p" + i + ".png", i + 1);
     }
     TestInputs.tiff(in, "t.tif");
-    JobSummary s = OcrJob.run(spark, config(in, tmp.resolve("out"),
-        OcrJobConfig.FAULT_AFTER_PAGES, "1"), new TestEngines.Blobs());
+    JobSummary s;
+    try (SparkEvents events = new SparkEvents(spark)) {
+      s = OcrJob.run(spark, config(in, tmp.resolve("out"),
+          OcrJobConfig.FAULT_AFTER_PAGES, "1"), new TestEngines.Blobs());
+      // The injector did fail attempts (else this test proves nothing about retries), and
+      // nothing else failed.
+      assertThat(events.failedTasks()).isNotEmpty()
+          .allSatisfy(f -> assertThat(f).contains("Injected fault after 1 pages"));
+    }
     Dataset<Row> pages = spark.read().parquet(tmp.resolve("out/pages").toString());
     assertThat(pages.count()).isEqualTo(8);
     assertThat(pages.select("source", "page").distinct().count()).isEqualTo(8);
@@ -87,7 +94,11 @@ class HostileInputJobTest {
     byte[] tif = TestImages.tiff(List.of(TestImages.page(300, 200, 5)));
     TestInputs.write(in.resolve("cut.tif"), TestImages.head(tif, tif.length / 2));
     byte[] pdf = TestImages.pdf(2, null);
+    // Cut inside the object stream that holds the page tree: PDFBox cannot recover the pages.
     TestInputs.write(in.resolve("cut.pdf"), TestImages.head(pdf, pdf.length / 2));
+    // Cut inside the final cross-reference stream (no trailer, no %%EOF): PDFBox rebuilds the
+    // cross references from the objects and both pages come back.
+    TestInputs.write(in.resolve("tail-cut.pdf"), TestImages.head(pdf, pdf.length - 40));
     TestInputs.png(in, "good.png", 4);
 
     JobSummary s = OcrJob.run(spark, config(in, tmp.resolve("out")), new TestEngines.Blobs());
@@ -101,15 +112,26 @@ class HostileInputJobTest {
       byName.put(r.getString(0), r);
     }
     assertThat(byName).containsOnlyKeys("one.png", "black.png", "white.png", "many.tif",
-        "cut.tif", "cut.pdf", "good.png");
+        "cut.tif", "cut.pdf", "tail-cut.pdf", "good.png");
     assertThat(byName.get("one.png").getLong(2)).isEqualTo(1);
     assertThat(byName.get("black.png").getLong(2)).isEqualTo(1);
     assertThat(byName.get("white.png").getLong(3)).isZero();
     assertThat(byName.get("many.tif").getLong(1)).isEqualTo(300);
     assertThat(byName.get("many.tif").getLong(3)).isEqualTo(300);
-    assertThat(byName.get("cut.tif").getString(4)).matches("(TRUNCATED|CORRUPT): .*cut.tif.*");
+    assertThat(byName.get("cut.tif").getLong(1)).isEqualTo(1);
+    assertThat(byName.get("cut.tif").getString(4))
+        .matches("TRUNCATED: \\S*/cut\\.tif: cannot read page 0: data ends early: .+");
+    // One error row for the whole file, from the loader, not one per page.
+    assertThat(byName.get("cut.pdf").getLong(1)).isEqualTo(1);
+    assertThat(byName.get("cut.pdf").getLong(2)).isZero();
+    assertThat(byName.get("cut.pdf").getString(4))
+        .matches("CORRUPT: \\S*/cut\\.pdf: cannot parse PDF: .+");
+    assertThat(byName.get("tail-cut.pdf").getLong(1)).isEqualTo(2);
+    assertThat(byName.get("tail-cut.pdf").getLong(2)).isEqualTo(2);
+    assertThat(byName.get("tail-cut.pdf").getLong(3)).isEqualTo(2);
     assertThat(byName.get("good.png").getLong(3)).isEqualTo(4);
-    assertThat(s.files()).isEqualTo(7);
+    assertThat(s.files()).isEqualTo(8);
+    assertThat(s.errorsByCause()).isEqualTo(Map.of("TRUNCATED", 1L, "CORRUPT", 1L));
   }
 
   @Test
