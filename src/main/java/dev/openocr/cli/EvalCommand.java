@@ -52,7 +52,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--text-threshold") Double textThreshold;
   @Option(names = "--link-threshold") Double linkThreshold;
   @Option(names = "--low-text") Double lowText;
-  @Option(names = "--box-padding", description = "Fraction of word height added around boxes")
+  @Option(names = "--box-padding", description = "Fraction of word height added around boxes"
+      + " (negative shrinks them, down to -0.3)")
   Double boxPadding;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
   @Option(names = "--crop-margin", description = "With --crops: margin around boxes as a fraction "

@@ -8,8 +8,10 @@ package dev.openocr.detect;
  * @param tileSize scaled pages larger than this on a side run in overlapping tiles (pixels)
  * @param tileOverlap overlap between tiles (pixels, at network scale)
  * @param thresholds post-processing thresholds
- * @param boxPadding fraction of a word's height added on every side of its box, so boxes follow
- *     the looser convention of human-drawn ground truth (0 keeps CRAFT's boxes)
+ * @param boxPadding fraction of a word's height added on every side of its box (0 keeps CRAFT's
+ *     boxes, which come out about as loose as human-drawn ground truth on real scans; negative
+ *     values down to {@link #MIN_BOX_PADDING} shrink them towards ink-tight boxes such as the
+ *     synthetic generator's)
  */
 public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
                               HeatmapPostProcessor.Thresholds thresholds, double boxPadding)
@@ -25,13 +27,16 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
     if (tileOverlap < 0 || tileOverlap >= tileSize / 2) {
       throw new IllegalArgumentException("Invalid tile overlap: " + tileOverlap);
     }
-    if (!(boxPadding >= 0 && boxPadding <= 1)) {
+    if (!(boxPadding >= MIN_BOX_PADDING && boxPadding <= 1)) {
       throw new IllegalArgumentException("Invalid box padding: " + boxPadding);
     }
     if (maxSide < tileSize) {
       throw new IllegalArgumentException("Invalid max side: " + maxSide + " < tile size " + tileSize);
     }
   }
+
+  /** Most a box may shrink, as a fraction of its height on every side. */
+  public static final double MIN_BOX_PADDING = -0.3;
 
   public static DetectorOptions defaults() {
     return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults(), 0);

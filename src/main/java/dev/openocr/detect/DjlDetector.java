@@ -33,13 +33,24 @@ final class DjlDetector implements TextDetector {
     List<DetectedWord> out = new ArrayList<>(raw.size());
     for (DetectedWord d : raw) {
       Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
-      if (options.boxPadding() > 0) {
-        double pad = options.boxPadding() * q.height();
-        q = q.expand(pad, pad);
-      }
+      q = pad(q, options.boxPadding());
       out.add(new DetectedWord(clip(q, page.width(), page.height()), d.score()));
     }
     return out;
+  }
+
+  /**
+   * The quad grown by {@code fraction} of its height on every side, or shrunk when it is
+   * negative (never below one pixel across).
+   */
+  static Quad pad(Quad q, double fraction) {
+    if (fraction == 0) {
+      return q;
+    }
+    double p = fraction * q.height();
+    double dx = Math.max(p, -(q.width() - 1) / 2);
+    double dy = Math.max(p, -(q.height() - 1) / 2);
+    return q.expand(dx, dy);
   }
 
   /** Scale from page pixels to network input pixels. */
