@@ -30,6 +30,10 @@ final class PdfPages implements PageSource {
       throw new DecodeException(Cause.ENCRYPTED,
           name + ": encrypted PDF: a password is needed to open it", e);
     } catch (IOException | RuntimeException e) {
+      if (!endsWithEofMarker(bytes)) {
+        throw new DecodeException(Cause.TRUNCATED, name
+            + ": cannot parse PDF, it ends early (no %%EOF marker): " + e.getMessage(), e);
+      }
       throw new DecodeException(Cause.CORRUPT, name + ": cannot parse PDF: " + e.getMessage(), e);
     }
     try {
@@ -75,5 +79,20 @@ final class PdfPages implements PageSource {
     } catch (IOException e) {
       // In-memory document: nothing left to release.
     }
+  }
+
+  /** True when {@code %%EOF} occurs in the file's last kilobyte, as in every complete PDF. */
+  static boolean endsWithEofMarker(byte[] bytes) {
+    byte[] marker = {'%', '%', 'E', 'O', 'F'};
+    for (int i = bytes.length - marker.length; i >= Math.max(0, bytes.length - 1024); i--) {
+      int k = 0;
+      while (k < marker.length && bytes[i + k] == marker[k]) {
+        k++;
+      }
+      if (k == marker.length) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -132,8 +132,12 @@ class ImageDecoderTest {
     assertThat(causeOf(random, "r.png", LIMITS)).isEqualTo(Cause.UNSUPPORTED_FORMAT);
     assertThat(causeOf("hello\n".getBytes(StandardCharsets.UTF_8), "x.tif", LIMITS))
         .isEqualTo(Cause.UNSUPPORTED_FORMAT);
-    assertThat(causeOf("%PDF-1.4 not really".getBytes(StandardCharsets.UTF_8), "n.pdf", LIMITS))
-        .isEqualTo(Cause.CORRUPT);
+    // complete (it ends with the end-of-file marker) but unreadable, versus cut short
+    assertThat(causeOf("%PDF-1.4 not really\n%%EOF\n".getBytes(StandardCharsets.UTF_8), "n.pdf",
+        LIMITS)).isEqualTo(Cause.CORRUPT);
+    byte[] pdf = TestImages.pdf(2, null);
+    assertThat(causeOf(TestImages.head(pdf, pdf.length / 2), "cut.pdf", LIMITS))
+        .isEqualTo(Cause.TRUNCATED);
     assertThat(causeOf(TestImages.pdf(1, "secret"), "enc.pdf", LIMITS))
         .isEqualTo(Cause.ENCRYPTED);
     byte[] tif = TestImages.tiff(List.of(TestImages.page(200, 100, 5)));
