@@ -73,6 +73,14 @@ public final class OcrSession implements AutoCloseable {
     return result;
   }
 
+  TextDetector detector() {
+    return detector;
+  }
+
+  TextRecognizer recognizer() {
+    return recognizer;
+  }
+
   /** Stage timings of the last {@link #ocr} call. */
   public PageTimings lastTimings() {
     return lastTimings;

@@ -36,4 +36,27 @@ class OrientationTest {
     assertThat(Orientation.readingQuad(box, 180).x0()).isEqualTo(20);
     assertThat(Orientation.readingQuad(box, 180).y0()).isEqualTo(50);
   }
+
+  @Test
+  void aPairedMedianIsNotSwungByOneOutlier() {
+    // three words read clearly as they stand; one (a signature, say) reads as nothing upright
+    double[] upright = {-0.01, -0.02, -0.01, -13.8};
+    double[] turned = {-0.5, -0.4, -0.6, -0.01};
+    // the mean gain of turning is positive (+3.1): only the median keeps the page upright
+    Orientation.Decision d = Orientation.pair(0, upright, 180, turned, 0);
+    assertThat(d.degrees()).isZero();
+    assertThat(d.confidence()).isGreaterThan(0.5);
+    assertThat(Orientation.pair(0, turned, 180, upright, 0).degrees()).isEqualTo(180);
+  }
+
+  @Test
+  void theTurnedReadingMustWinByTheMargin() {
+    double[] a = {-0.30, -0.30, -0.30};
+    double[] b = {-0.26, -0.26, -0.26};
+    assertThat(Orientation.pair(0, a, 180, b, 0).degrees()).isEqualTo(180);
+    assertThat(Orientation.pair(0, a, 180, b, Orientation.UPRIGHT_MARGIN).degrees()).isZero();
+    assertThat(Orientation.pair(0, a, 180, b, 0.04).confidence())
+        .isLessThan(Orientation.pair(0, a, 180, b, 0).confidence());
+    assertThat(Orientation.median(new double[] {3, 1, 2, 10})).isEqualTo(2.5);
+  }
 }

@@ -13,8 +13,10 @@ import dev.openocr.config.OcrJobConfig;
 import dev.openocr.export.AltoSchema;
 import dev.openocr.export.ExportFormat;
 import dev.openocr.export.ExportNames;
+import dev.openocr.imageio.GrayImage;
 import dev.openocr.spark.OcrSchemas;
 import dev.openocr.testing.Xml;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,6 +60,8 @@ class JobExportAgreementTest {
       Pattern.compile("bbox (\\d+) (\\d+) (\\d+) (\\d+); x_wconf (\\d+)");
   /** ALTO WC and JSON numbers keep four decimals: half the last digit, plus float noise. */
   private static final double FOUR_DECIMALS = 0.00005 + 1e-9;
+  /** Clockwise turn of the sideways copy of the letter. */
+  private static final int TURN = 270;
   /** Two pages with tables and several blocks, a letter, and a two-page TIFF. */
   private static final String[] SAMPLES = {"invoice.png", "letter.png", "report.tif"};
 
@@ -85,6 +90,10 @@ class JobExportAgreementTest {
     for (String s : SAMPLES) {
       TestInputs.write(in.resolve(s), Files.readAllBytes(Path.of("samples", s)));
     }
+    // The letter scanned sideways: read upright, reported in the scan's own coordinates.
+    BufferedImage letter = ImageIO.read(Path.of("samples", "letter.png").toFile());
+    ImageIO.write(GrayImage.fromBufferedImage(letter).rotate(TURN).toBufferedImage(), "png",
+        in.resolve("letter-turned.png").toFile());
     // An error row: it must not be exported.
     TestInputs.write(in.resolve("broken.png"), new byte[] {1, 2, 3});
     out = tmp.resolve("out");
@@ -113,9 +122,9 @@ class JobExportAgreementTest {
 
   @Test
   void theRunHasManyWordsInMultiWordLinesAndSeveralBlocks() {
-    assertThat(summary.pages()).isEqualTo(4);
+    assertThat(summary.pages()).isEqualTo(5);
     assertThat(summary.errorRows()).isEqualTo(1);
-    assertThat(okPages).hasSize(4);
+    assertThat(okPages).hasSize(5);
     assertThat(table.values().stream().mapToLong(List::size).sum()).isEqualTo(summary.words())
         .isGreaterThan(100);
     for (List<TableWord> words : table.values()) {
@@ -128,6 +137,32 @@ class JobExportAgreementTest {
     }
     assertThat(table.values().stream().mapToInt(w -> layout(w).size()).max().orElse(0))
         .as("blocks on the richest page").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aSidewaysScanIsReadUprightWithBoxesOnTheScan() {
+    Row straight = okPages.get(new PageKey("letter.png", 0));
+    Row turned = okPages.get(new PageKey("letter-turned.png", 0));
+    assertThat(straight.<Integer>getAs("orientation")).isZero();
+    assertThat(turned.<Integer>getAs("orientation")).isEqualTo(TURN);
+    assertThat(turned.<Double>getAs("orientation_confidence")).isGreaterThan(0.5);
+    int uw = straight.getAs("width");
+    assertThat(turned.<Integer>getAs("height")).isEqualTo(uw);
+    // each word of the upright letter, its box turned onto the scan, is found there with its text
+    List<TableWord> onScan = table.get(new PageKey("letter-turned.png", 0));
+    List<TableWord> upright = table.get(new PageKey("letter.png", 0));
+    long found = upright.stream().filter(w -> onScan.stream().anyMatch(t -> t.text().equals(w.text())
+        && iou(t, w.top(), uw - w.right(), w.bottom(), uw - w.left()) >= 0.5)).count();
+    assertThat(found).as("of %d words", upright.size()).isGreaterThan(upright.size() * 6L / 10);
+  }
+
+  private static double iou(TableWord a, double left, double top, double right, double bottom) {
+    double iw = Math.min(a.right(), right) - Math.max(a.left(), left);
+    double ih = Math.min(a.bottom(), bottom) - Math.max(a.top(), top);
+    double inter = Math.max(0, iw) * Math.max(0, ih);
+    double union = (a.right() - a.left()) * (a.bottom() - a.top())
+        + (right - left) * (bottom - top) - inter;
+    return union > 0 ? inter / union : 0;
   }
 
   @Test
