@@ -67,7 +67,8 @@ final class OcrHandler {
     long left = config.timeoutMillis() - (submitted - start) / NANOS_PER_MILLI;
     // json answers every page; the other formats one page, so only that one is read.
     int only = req.format() == ExportFormat.JSON ? -1 : req.page();
-    Result result = pool.call(s -> read(s, image, name, only, submitted), Math.max(1, left));
+    Result result = pool.call(s -> read(s, image, name, only, submitted), Math.max(1, left),
+        config.timeoutMillis());
     int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
     metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
     List<PageResult> pages = filter(result.pages(), req.minConfidence());

@@ -48,9 +48,11 @@ final class WorkerPool implements AutoCloseable {
    * Runs work on a worker with that worker's session and waits for it.
    *
    * @param timeoutMillis longest wait, queueing included
+   * @param budgetMillis the request's whole time budget, named in the timeout error (the wait is
+   *     what is left of it once the upload was read)
    * @throws HttpError 429 when every worker is busy and the queue is full, 503 on timeout
    */
-  <T> T call(Function<OcrSession, T> work, long timeoutMillis) {
+  <T> T call(Function<OcrSession, T> work, long timeoutMillis, long budgetMillis) {
     if (!admitted.tryAcquire()) {
       throw busy();
     }
@@ -65,7 +67,7 @@ final class WorkerPool implements AutoCloseable {
       return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new HttpError(503, "OCR took longer than " + timeoutMillis + " ms");
+      throw new HttpError(503, "OCR took longer than " + budgetMillis + " ms");
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();

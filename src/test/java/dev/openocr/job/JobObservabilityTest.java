@@ -79,8 +79,7 @@ class JobObservabilityTest extends WithLocalSpark {
     errorsByCause.forEach((k, v) -> expected.put("openocr.errors." + k, v));
     expected.values().removeIf(v -> v == 0);
     assertThat(accumulators).isEqualTo(expected)
-        .containsKeys("openocr.ms.decode", "openocr.ms.detect", "openocr.ms.recognize",
-            "openocr.errors.TRUNCATED");
+        .containsKeys("openocr.ms.decode", "openocr.ms.detect", "openocr.errors.TRUNCATED");
   }
 
   private static Map<String, Long> longs(JsonObject o) {
