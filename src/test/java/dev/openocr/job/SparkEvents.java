@@ -65,7 +65,7 @@ final class SparkEvents extends SparkListener implements AutoCloseable {
 
   /**
    * Name to value of the accumulators whose name starts with {@code prefix} and that some
-   * completed stage changed (Spark reports only non-zero updates).
+   * completed stage reported (a task that added nothing may still report a zero).
    *
    * @throws IllegalStateException when two accumulators with one name were updated
    */
