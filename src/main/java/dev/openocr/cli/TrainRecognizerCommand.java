@@ -31,7 +31,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
       description = "NONE, TPS (default ${DEFAULT-VALUE})")
   RecognizerSpec.Transformation transformation;
   @Option(names = "--features", defaultValue = "LEAN",
-      description = "LEAN, VGG, RESNET (default ${DEFAULT-VALUE})")
+      description = "LEAN, MEDIUM, VGG, RESNET (default ${DEFAULT-VALUE})")
   RecognizerSpec.Features features;
   @Option(names = "--sequence", defaultValue = "BILSTM", description = "NONE, BILSTM (default ${DEFAULT-VALUE})")
   RecognizerSpec.Sequence sequence;

@@ -52,6 +52,7 @@ public final class RecognizerNet {
     }
     int[] w = switch (f) {
       case LEAN -> new int[] {24, 48, 80, 112};
+      case MEDIUM -> new int[] {32, 64, 128, 192};
       case VGG -> new int[] {64, 128, 256, 512};
       default -> throw new IllegalArgumentException("Unsupported features: " + f);
     };

@@ -16,8 +16,11 @@ public record RecognizerSpec(Transformation transformation, Features features, S
   /** Stage 1: rectification before the features. */
   public enum Transformation { NONE, TPS }
 
-  /** Stage 2: convolutional feature extractor. */
-  public enum Features { LEAN, VGG, RESNET }
+  /**
+   * Stage 2: convolutional feature extractor. LEAN and MEDIUM have VGG's layout with fewer
+   * channels (24-112 and 32-192; VGG: 64-512), sized for CPU inference.
+   */
+  public enum Features { LEAN, MEDIUM, VGG, RESNET }
 
   /** Stage 3: contextual sequence model. */
   public enum Sequence { NONE, BILSTM }

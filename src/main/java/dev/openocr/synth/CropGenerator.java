@@ -93,6 +93,8 @@ public final class CropGenerator {
         cfg.smallAngleMax / 2))) : 0;
     byte[] ink;
     SynthWord target;
+    Box left = null;
+    Box right = null;
     try (InkCanvas canvas = new InkCanvas(w, h, scale)) {
       AffineTransform at = AffineTransform.getTranslateInstance(x0, baseline);
       at.rotate(angle);
@@ -100,7 +102,14 @@ public final class CropGenerator {
       if (first < 0) {
         return null;
       }
-      target = canvas.words().get(first + (leftCtx.isEmpty() ? 0 : 1));
+      int ti = first + (leftCtx.isEmpty() ? 0 : 1);
+      target = canvas.words().get(ti);
+      if (!leftCtx.isEmpty()) {
+        left = canvas.words().get(ti - 1).quad().bounds();
+      }
+      if (!rightCtx.isEmpty()) {
+        right = canvas.words().get(ti + 1).quad().bounds();
+      }
       if (rng.chance(cfg.cropNeighbourProb)) {
         neighbours(canvas, st, rng, baseline, w);
       }
@@ -115,15 +124,20 @@ public final class CropGenerator {
     InkEffects.apply(ink, w, h, cfg, rng);
     byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false);
     GrayImage img = new GrayImage(w, h, px);
-    Box box = looseBox(target, st, baseline, rng);
+    Box box = looseBox(target, st, baseline, rng, left, right);
     int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));
     int outW = (int) Math.max(1, Math.min(Rectify.MAX_CROP_WIDTH,
         Math.round(box.width() * outH / box.height())));
     return new SynthCrop(Rectify.warp(img, box.toQuad(), outW, outH), word);
   }
 
-  /** The detector-like box: loose vertically (em fills a random share), jittered. */
-  private Box looseBox(SynthWord word, TextStyle st, double baseline, Rng rng) {
+  /**
+   * The detector-like box: loose vertically (em fills a random share), jittered, and padded
+   * sideways but never past the middle of the space to a neighbouring word (whose ink would
+   * then be in the crop without being in the label).
+   */
+  private Box looseBox(SynthWord word, TextStyle st, double baseline, Rng rng, Box leftWord,
+      Box rightWord) {
     Box ink = word.quad().bounds();
     double size = st.size();
     double boxH = size / rng.uniform(cfg.cropFillMin, cfg.cropFillMax);
@@ -135,7 +149,23 @@ public final class CropGenerator {
     double bottom = Math.max(cy + boxH / 2, ink.bottom() + 1);
     double l = ink.left() - rng.uniform(PAD_MIN_EM, PAD_MAX_EM) * size;
     double r = ink.right() + rng.uniform(PAD_MIN_EM, PAD_MAX_EM) * size;
-    return new Box(l, top, Math.max(l + 1, r), bottom);
+    return withinSpaces(new Box(l, top, Math.max(l + 1, r), bottom), ink, leftWord, rightWord);
+  }
+
+  /**
+   * {@code box} with its sides moved in to the middle of the space between the word's ink and
+   * each neighbouring word's ink (null: no neighbour on that side); at least 1 pixel wide.
+   */
+  static Box withinSpaces(Box box, Box ink, Box leftWord, Box rightWord) {
+    double l = box.left();
+    double r = box.right();
+    if (leftWord != null) {
+      l = Math.max(l, (leftWord.right() + ink.left()) / 2);
+    }
+    if (rightWord != null) {
+      r = Math.min(r, (ink.right() + rightWord.left()) / 2);
+    }
+    return new Box(l, box.top(), Math.max(l + 1, r), box.bottom());
   }
 
   /** Fragments of the lines above and below. */

@@ -25,6 +25,7 @@ class RecognizerStagesTest {
       "NONE, LEAN, BILSTM, CTC",
       "TPS, LEAN, NONE, CTC",
       "NONE, RESNET, NONE, CTC",
+      "NONE, MEDIUM, BILSTM, CTC",
       "NONE, LEAN, BILSTM, ATTN",
       "TPS, VGG, NONE, ATTN",
       "TPS, RESNET, BILSTM, ATTN"})

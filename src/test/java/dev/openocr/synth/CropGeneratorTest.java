@@ -2,6 +2,7 @@ package dev.openocr.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.openocr.geometry.Box;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -36,6 +37,19 @@ class CropGeneratorTest {
       min = Math.min(min, b & 0xff);
     }
     assertThat(min).as("darkest pixel").isLessThan(128);
+  }
+
+  @Test
+  void boxesStopHalfwayToTheNeighbouringWords() {
+    Box ink = new Box(100, 10, 160, 30);
+    Box left = new Box(40, 10, 90, 30);
+    Box right = new Box(170, 12, 200, 28);
+    Box loose = new Box(80, 0, 180, 40);
+    assertThat(CropGenerator.withinSpaces(loose, ink, left, right))
+        .isEqualTo(new Box(95, 0, 165, 40));
+    assertThat(CropGenerator.withinSpaces(loose, ink, null, null)).isEqualTo(loose);
+    Box tight = new Box(99, 0, 161, 40);
+    assertThat(CropGenerator.withinSpaces(tight, ink, left, right)).isEqualTo(tight);
   }
 
   @Test
