@@ -76,7 +76,7 @@ def main():
              f"- Wall time on a shared 2-core CPU machine: {seconds / 3600:.2f} h "
              "(other jobs ran beside it; one intra-op thread)",
              "- Resume: run the same command with the same `--run-dir`; it continues from "
-             "`checkpoint/` and `state.json`.", "",
+             "`checkpoint/`, `state.json` and `optimizer.bin` (Adam's moments, since session 5).", "",
              "## Validation during training (held-out synthetic data, seeds never used in training)",
              "", "| step | " + " | ".join(k for k in vals[0] if k.startswith("val_")) + " |" if vals else "",
              "|---|" + "---|" * len([k for k in vals[0] if k.startswith("val_")]) if vals else ""]

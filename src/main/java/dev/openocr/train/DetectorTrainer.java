@@ -8,7 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 import dev.openocr.detect.DetectedWord;
 import dev.openocr.detect.DetectorModel;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 
 /**
  * Stage-1 (strong supervision) training of the CRAFT detector on synthetic pages: MSE on region
@@ -57,6 +57,11 @@ public final class DetectorTrainer {
   private DetectorTrainer() {}
 
   public static Result train(Config cfg, PageGenerator pages) {
+    return train(cfg, pages::generate);
+  }
+
+  /** As above, with pages made by {@code pages} from their seeds. */
+  static Result train(Config cfg, LongFunction<SynthPage> pages) {
     Path ckpt = cfg.runDir().resolve("checkpoint");
     Path best = cfg.runDir().resolve("best");
     RunState state = RunState.read(cfg.runDir());
@@ -65,11 +70,12 @@ public final class DetectorTrainer {
       state.restore(model.model(), ckpt, cfg.init());
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(300, cfg.steps() / 10),
           cfg.steps(), cfg.lr() / 30, state.step());
+      ResumableAdam adam = ResumableAdam.create(schedule, 5f);
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optClipGrad(5f).build());
+          .optOptimizer(adam);
       List<SynthPage> valPages = new ArrayList<>();
       for (int i = 0; i < cfg.valPages(); i++) {
-        valPages.add(pages.generate(VALIDATION_SEED_BASE + i));
+        valPages.add(pages.apply(VALIDATION_SEED_BASE + i));
       }
       TrainLog log = new TrainLog(cfg.runDir().resolve("log.csv"), state.step(),
           "step", "loss", "lr", "sec_per_step", "val_precision", "val_recall", "val_f1");
@@ -79,6 +85,7 @@ public final class DetectorTrainer {
            Feeder<List<DetectorSample>> feeder = new Feeder<>(i -> batchAt(pages, cfg, i),
                state.step())) {
         trainer.initialize(new Shape(1, 1, cfg.cropSize(), cfg.cropSize()));
+        state.restoreOptimizer(adam, model.model().getBlock(), cfg.runDir(), trainer.getManager());
         double lossAcc = 0;
         int lossN = 0;
         long stepStart = System.nanoTime();
@@ -98,7 +105,8 @@ public final class DetectorTrainer {
                 bestF1 = prf[2];
                 saveBundle(model, cfg, best, done, prf);
               }
-              new RunState(done, bestF1).write(cfg.runDir());
+              new RunState(done, bestF1).write(cfg.runDir(), adam,
+                  model.model().getBlock());
             }
             log.row(done, lossAcc / lossN, schedule.at(step), sec, prf[0], prf[1], prf[2]);
             if (validate) {
@@ -120,13 +128,13 @@ public final class DetectorTrainer {
   }
 
   /** Batch {@code i}: crops from pages whose seeds derive from the run seed and {@code i}. */
-  static List<DetectorSample> batchAt(PageGenerator pages, Config cfg, long i) {
+  static List<DetectorSample> batchAt(LongFunction<SynthPage> pages, Config cfg, long i) {
     List<DetectorSample> out = new ArrayList<>(cfg.batch());
     SplittableRandom r = new SplittableRandom(cfg.seed() * 31 + i);
     SynthPage page = null;
     for (int k = 0; k < cfg.batch(); k++) {
       if (k % CROPS_PER_PAGE == 0) {
-        page = pages.generate(cfg.seed() * 1_000_003L + i * cfg.batch() + k);
+        page = pages.apply(cfg.seed() * 1_000_003L + i * cfg.batch() + k);
       }
       out.add(DetectorSamples.cut(page, cfg.cropSize(), cfg.spec(), r));
     }

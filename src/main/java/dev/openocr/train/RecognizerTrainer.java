@@ -8,7 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 import dev.openocr.eval.CropEvaluation;
 import dev.openocr.nn.ModelBundle;
@@ -61,8 +60,9 @@ public final class RecognizerTrainer {
       state.restore(model.model(), ckpt, cfg.init());
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(500, cfg.steps() / 10), cfg.steps(),
           cfg.lr() / 50, state.step());
+      ResumableAdam adam = ResumableAdam.create(schedule, CLIP);
       DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optClipGrad(CLIP).build());
+          .optOptimizer(adam);
       List<List<LabeledCrop>> valBatches = validationSet(validation, cfg.valSize());
       TrainLog log = new TrainLog(cfg.runDir().resolve("log.csv"), state.step(),
           "step", "loss", "lr", "sec_per_step", "val_accuracy", "val_cer");
@@ -72,6 +72,7 @@ public final class RecognizerTrainer {
       try (Trainer trainer = model.model().newTrainer(tc);
            Feeder<List<LabeledCrop>> feeder = new Feeder<>(i -> batchAt(source, cfg, i), state.step())) {
         trainer.initialize(new Shape(1, 1, cfg.spec().inputHeight(), 64));
+        state.restoreOptimizer(adam, model.model().getBlock(), cfg.runDir(), trainer.getManager());
         double lossAcc = 0;
         int lossN = 0;
         long stepStart = System.nanoTime();
@@ -99,7 +100,8 @@ public final class RecognizerTrainer {
                 bestAcc = acc;
                 saveBundle(model, cfg, best, done, acc, cer);
               }
-              new RunState(done, bestAcc).write(cfg.runDir());
+              new RunState(done, bestAcc).write(cfg.runDir(), adam,
+                  model.model().getBlock());
             }
             log.row(done, lossAcc / Math.max(1, lossN), schedule.at(step), sec, acc, cer);
             if (validate) {

@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 /** Step reached and best validation metric of a run, persisted beside its checkpoint. */
 record RunState(int step, double bestMetric) {
   static final String FILE = "state.json";
+  /** The optimizer's moments at the checkpoint's step ({@link ResumableAdam#save}). */
+  static final String OPTIMIZER_FILE = "optimizer.bin";
 
   static RunState read(Path runDir) {
     Path p = runDir.resolve(FILE);
@@ -27,7 +29,7 @@ record RunState(int step, double bestMetric) {
 
   /**
    * Loads the checkpoint's weights into {@code model} when the run has already made steps
-   * (weights, step and best metric resume; the optimizer's moments start afresh). A run that has
+   * (weights, step and best metric resume; see {@link #restoreOptimizer}). A run that has
    * not made a step yet starts from {@code init}'s weights when given (fine-tuning a bundle with
    * a fresh schedule), else from random weights.
    *
@@ -42,6 +44,35 @@ record RunState(int step, double bestMetric) {
     dev.openocr.nn.Params.load(model.getBlock(), model.getNDManager(), b.weights(), from);
     java.util.logging.Logger.getLogger(RunState.class.getName())
         .info(step > 0 ? "Resuming from " + from + " at step " + step : "Starting from " + from);
+  }
+
+  /**
+   * Loads the optimizer's moments saved with the checkpoint, when the run has made steps and
+   * they were saved at this step (runs checkpointed before moments were saved start them afresh).
+   */
+  void restoreOptimizer(ResumableAdam adam, ai.djl.nn.Block block, Path runDir,
+      ai.djl.ndarray.NDManager manager) {
+    if (step == 0) {
+      return;
+    }
+    boolean ok = adam.restore(block, step, runDir.resolve(OPTIMIZER_FILE), manager);
+    java.util.logging.Logger.getLogger(RunState.class.getName()).info(ok
+        ? "Optimizer moments restored at step " + step
+        : "No optimizer moments saved at step " + step + "; they start afresh");
+  }
+
+  /**
+   * Saves the checkpoint's optimizer moments, then this state (in that order: the state names the
+   * step the moments must match).
+   */
+  void write(Path runDir, ResumableAdam adam, ai.djl.nn.Block block) {
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + runDir, e);
+    }
+    adam.save(block, step, runDir.resolve(OPTIMIZER_FILE));
+    write(runDir);
   }
 
   /** Written to a temporary file and moved, so a kill never leaves half a state. */

@@ -1,6 +1,7 @@
 package dev.openocr.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
@@ -56,6 +57,56 @@ class RecognizerTrainerTest {
   }
 
   @Test
+  void aRunKilledAndResumedEndsWithTheWeightsOfAnUninterruptedRun() throws Exception {
+    RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
+        RecognizerSpec.Prediction.CTC, 32, 64, 0);
+    // both runs start from the same weights (initialization is not seeded)
+    String init = RecognizerTrainer.train(config(tmp.resolve("init"), spec, 2, 0.003f, null, 2),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best().toString();
+    Path straight = tmp.resolve("straight");
+    RecognizerTrainer.train(config(straight, spec, 20, 0.003f, init, 10),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+
+    // the same run dies making batch 10, after its checkpoint at step 10, and is run again
+    Path killed = tmp.resolve("killed");
+    LabeledCropSource dies = i -> {
+      if (i >= 10L * WORDS.size()) {
+        throw new IllegalStateException("killed");
+      }
+      return crop(i);
+    };
+    assertThatThrownBy(() -> RecognizerTrainer.train(config(killed, spec, 20, 0.003f, init, 10),
+        dies::crop, RecognizerTrainerTest::crop)).hasRootCauseMessage("killed");
+    assertThat(RunState.read(killed).step()).isEqualTo(10);
+    Path afresh = tmp.resolve("afresh");
+    Runs.copy(killed, afresh);
+    Files.delete(afresh.resolve(RunState.OPTIMIZER_FILE));
+    RecognizerTrainer.train(config(killed, spec, 20, 0.003f, init, 10),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    assertThat(maxDifference(straight, killed)).isLessThan(1e-5f);
+
+    // without the optimizer's moments the resumed run goes elsewhere
+    RecognizerTrainer.train(config(afresh, spec, 20, 0.003f, init, 10),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    assertThat(maxDifference(straight, afresh)).isGreaterThan(1e-3f);
+  }
+
+  private interface LabeledCropSource {
+    LabeledCrop crop(long i);
+  }
+
+  /** Largest difference between two runs' checkpoint weights. */
+  private static float maxDifference(Path runA, Path runB) {
+    try (RecognizerModel a = RecognizerModel.load(
+             ModelBundle.open(runA.resolve("checkpoint").toString()), "cpu");
+         RecognizerModel b = RecognizerModel.load(
+             ModelBundle.open(runB.resolve("checkpoint").toString()), "cpu")) {
+      return Runs.maxDifference(a.model().getBlock(), b.model().getBlock());
+    }
+  }
+
+  @Test
   void ctcRecognizerWithTpsLearnsATinySet() {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.TPS,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
@@ -86,8 +137,13 @@ class RecognizerTrainerTest {
 
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
       float lr, String init) {
-    return new RecognizerTrainer.Config(run, "test", spec, CHARSET, steps, WORDS.size(), lr, 30,
-        WORDS.size(), 0, "cpu", null, init);
+    return config(run, spec, steps, lr, init, 30);
+  }
+
+  private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
+      float lr, String init, int valEvery) {
+    return new RecognizerTrainer.Config(run, "test", spec, CHARSET, steps, WORDS.size(), lr,
+        valEvery, WORDS.size(), 0, "cpu", null, init);
   }
 
   private static List<String> readAll(Path bundle, RecognizerSpec spec) {
