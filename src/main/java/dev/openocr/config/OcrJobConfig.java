@@ -50,6 +50,8 @@ public final class OcrJobConfig {
   /** Test-only fault injector: fail each task's first attempt after N pages; 0 = off. */
   public static final String FAULT_AFTER_PAGES = "openocr.test.fail-task-after-pages";
   public static final int FAULT_AFTER_PAGES_DEFAULT = 0;
+  public static final String STAGING_HOURS = "openocr.output.abandoned-staging-hours";
+  public static final long STAGING_HOURS_DEFAULT = 24;
   public static final String FILES_PER_TASK = "openocr.partition.files-per-task";
   public static final int FILES_PER_TASK_DEFAULT = 64;
   public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
@@ -80,7 +82,8 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, LEXICON, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK);
+      ORIENTATION, LEXICON, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
+      STAGING_HOURS);
 
   private void validate() {
     checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
@@ -99,6 +102,8 @@ public final class OcrJobConfig {
         faultAfterPages());
     checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());
     checkArgument(bytesPerTask() > 0, "Invalid %s: %s (> 0)", BYTES_PER_TASK, bytesPerTask());
+    checkArgument(abandonedStagingHours() >= 0, "Invalid %s: %s (hours >= 0; 0 keeps them)",
+        STAGING_HOURS, abandonedStagingHours());
   }
 
   /** Input URIs (files, folders, globs), comma-separated under {@link #INPUT}. */
@@ -201,6 +206,14 @@ public final class OcrJobConfig {
 
   public int faultAfterPages() {
     return (int) num(FAULT_AFTER_PAGES, FAULT_AFTER_PAGES_DEFAULT);
+  }
+
+  /**
+   * Staging folders ({@code <out>/_staging-*}) older than this many hours are what a killed
+   * driver left behind and are removed when a run starts; 0 keeps them.
+   */
+  public long abandonedStagingHours() {
+    return num(STAGING_HOURS, STAGING_HOURS_DEFAULT);
   }
 
   public int filesPerTask() {

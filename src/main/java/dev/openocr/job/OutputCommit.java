@@ -36,6 +36,36 @@ final class OutputCommit implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes staging folders of {@code out} last modified more than {@code hours} ago: what
+   * drivers that were killed before publishing left behind (a run that fails cleanly removes its
+   * own). Younger ones may belong to a run still writing and are kept.
+   *
+   * @return how many were removed
+   */
+  static int removeAbandoned(HadoopConf conf, Path out, long hours) {
+    if (hours <= 0) {
+      return 0;
+    }
+    try {
+      FileSystem fs = out.getFileSystem(conf.get());
+      if (!fs.exists(out)) {
+        return 0;
+      }
+      long before = System.currentTimeMillis() - hours * 3_600_000L;
+      int removed = 0;
+      for (FileStatus f : fs.listStatus(out)) {
+        if (f.isDirectory() && f.getPath().getName().startsWith(STAGING_PREFIX)
+            && f.getModificationTime() < before && fs.delete(f.getPath(), true)) {
+          removed++;
+        }
+      }
+      return removed;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list output " + out, e);
+    }
+  }
+
   /** Where Spark writes {@code table} for this run. */
   String staged(String table) {
     return new Path(staging, table).toString();
