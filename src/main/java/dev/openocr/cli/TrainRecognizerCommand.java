@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = "Train a text recognizer (CTC or attention) on synthetic word crops; resumable.")
 public final class TrainRecognizerCommand implements Callable<Integer> {
   /** Validation crops come from seeds far from any training seed. */
-  static final long VALIDATION_SEED_BASE = 8_000_000_000_000L;
+  public static final long VALIDATION_SEED_BASE = 8_000_000_000_000L;
 
   @Option(names = "--run-dir", description = "Run folder (log, curves, checkpoint, best). "
       + "Default: runs/<stages>-<lang>-seed<seed>")

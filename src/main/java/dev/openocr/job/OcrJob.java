@@ -115,12 +115,12 @@ public final class OcrJob {
     Dataset<Row> pages = PartitionPlan.spread(files, tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    int abandoned = OutputCommit.removeAbandoned(hconf, out, config.abandonedStagingHours());
-    if (abandoned > 0) {
-      LOG.info("Removed {} staging folders older than {} h left by killed runs in {}", abandoned,
-          config.abandonedStagingHours(), out);
-    }
     try (OutputCommit commit = new OutputCommit(hconf, out)) {
+      int abandoned = commit.removeAbandoned(config.abandonedStagingHours());
+      if (abandoned > 0) {
+        LOG.info("Removed {} staging folders older than {} h left by killed runs in {}",
+            abandoned, config.abandonedStagingHours(), out);
+      }
       // Both tables are staged complete before either is published (OutputCommit). Pages first:
       // they record what is done; words derive from them, and an incremental run re-derives
       // words a run killed between the two publishes did not get (WordsRepair).

@@ -37,18 +37,17 @@ final class OutputCommit implements AutoCloseable {
   }
 
   /**
-   * Removes staging folders of {@code out} last modified more than {@code hours} ago: what
+   * Removes staging folders of the output last modified more than {@code hours} ago: what
    * drivers that were killed before publishing left behind (a run that fails cleanly removes its
    * own). Younger ones may belong to a run still writing and are kept.
    *
    * @return how many were removed
    */
-  static int removeAbandoned(HadoopConf conf, Path out, long hours) {
+  int removeAbandoned(long hours) {
     if (hours <= 0) {
       return 0;
     }
     try {
-      FileSystem fs = out.getFileSystem(conf.get());
       if (!fs.exists(out)) {
         return 0;
       }

@@ -19,7 +19,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,16 +86,15 @@ public final class ResumableAdam extends Optimizer {
         Files.newOutputStream(tmp)))) {
       out.writeInt(MAGIC);
       out.writeInt(steps);
-      int n = 0;
+      List<Pair<String, Parameter>> trained = new ArrayList<>();
       for (Pair<String, Parameter> p : block.getParameters()) {
-        n += means.containsKey(p.getValue().getId()) ? 1 : 0;
-      }
-      out.writeInt(n);
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        String id = p.getValue().getId();
-        if (!means.containsKey(id)) {
-          continue;
+        if (means.containsKey(p.getValue().getId())) {
+          trained.add(p);
         }
+      }
+      out.writeInt(trained.size());
+      for (Pair<String, Parameter> p : trained) {
+        String id = p.getValue().getId();
         out.writeUTF(p.getKey());
         write(out, first(means.get(id)));
         write(out, first(variances.get(id)));
@@ -121,7 +122,7 @@ public final class ResumableAdam extends Optimizer {
     for (Pair<String, Parameter> p : block.getParameters()) {
       byName.put(p.getKey(), p.getValue());
     }
-    Map<String, NDArray[]> read = new HashMap<>();
+    Map<Parameter, NDArray[]> read = new HashMap<>();
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(
         Files.newInputStream(file)))) {
       if (in.readInt() != MAGIC || in.readInt() != step) {
@@ -136,18 +137,17 @@ public final class ResumableAdam extends Optimizer {
         if (p == null || !p.isInitialized() || !p.getArray().getShape().equals(m.getShape())) {
           return false;
         }
-        read.put(p.getId(), new NDArray[] {m, v});
+        read.put(p, new NDArray[] {m, v});
       }
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("Cannot read optimizer state " + file + ": " + e.getMessage(),
           e);
     }
-    for (Map.Entry<String, NDArray[]> e : read.entrySet()) {
-      Device d = byName.values().stream().filter(p -> p.getId().equals(e.getKey())).findFirst()
-          .orElseThrow().getArray().getDevice();
-      means.put(e.getKey(), new ConcurrentHashMap<>(Map.of(d, e.getValue()[0].toDevice(d, false))));
-      variances.put(e.getKey(), new ConcurrentHashMap<>(Map.of(d,
-          e.getValue()[1].toDevice(d, false))));
+    for (Map.Entry<Parameter, NDArray[]> e : read.entrySet()) {
+      String id = e.getKey().getId();
+      Device d = e.getKey().getArray().getDevice();
+      means.put(id, new ConcurrentHashMap<>(Map.of(d, e.getValue()[0].toDevice(d, false))));
+      variances.put(id, new ConcurrentHashMap<>(Map.of(d, e.getValue()[1].toDevice(d, false))));
     }
     restoredSteps = step;
     return true;

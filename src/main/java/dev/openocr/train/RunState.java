@@ -72,16 +72,15 @@ record RunState(int step, double bestMetric) {
       throw new UncheckedIOException("Cannot create " + runDir, e);
     }
     adam.save(block, step, runDir.resolve(OPTIMIZER_FILE));
-    write(runDir);
+    writeState(runDir);
   }
 
   /** Written to a temporary file and moved, so a kill never leaves half a state. */
-  void write(Path runDir) {
+  private void writeState(Path runDir) {
     JsonObject o = new JsonObject();
     o.addProperty("step", step);
     o.addProperty("best", bestMetric);
     try {
-      Files.createDirectories(runDir);
       Path tmp = runDir.resolve(FILE + ".tmp");
       Files.writeString(tmp, ModelBundle.GSON.toJson(o));
       Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,

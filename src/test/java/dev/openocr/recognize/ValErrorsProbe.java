@@ -1,5 +1,6 @@
 package dev.openocr.recognize;
 
+import dev.openocr.cli.TrainRecognizerCommand;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.synth.CropGenerator;
@@ -28,7 +29,7 @@ public final class ValErrorsProbe {
     CropGenerator gen = CropGenerator.defaults(lang, SynthConfig.defaults());
     List<SynthCrop> crops = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      crops.add(gen.generate(8_000_000_000_000L + i));
+      crops.add(gen.generate(TrainRecognizerCommand.VALIDATION_SEED_BASE + i));
     }
     List<GrayImage> imgs = crops.stream().map(SynthCrop::image).toList();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(bundleLoc), "cpu");
