@@ -52,12 +52,20 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--text-threshold") Double textThreshold;
   @Option(names = "--link-threshold") Double linkThreshold;
   @Option(names = "--low-text") Double lowText;
+  @Option(names = "--min-size", description = "Smallest word component kept, in heatmap pixels")
+  Integer minSize;
   @Option(names = "--box-padding", description = "Fraction of word height added around boxes"
       + " (negative shrinks them, down to -0.3)")
   Double boxPadding;
+  @Option(names = "--box-growth", description = "How boxes grow from the region map: ALONG,ACROSS"
+      + " (fractions of a word's thickness) or craft (the reference dilation); default: the"
+      + " detector bundle's own")
+  String boxGrowth;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
-  @Option(names = "--crop-margin", description = "With --crops: margin around boxes as a fraction "
-      + "of their height (default: the recognizer's own)") Double cropMargin;
+  @Option(names = "--crop-margin", description = "Margin the recognizer's crops add around boxes,"
+      + " as fractions of their height: X,Y, or Y alone (X = 2Y/3). With --crops around the"
+      + " ground-truth boxes (default: the recognizer's own); with --run around the detector's"
+      + " unpadded boxes (default: the detector bundle's)") String cropMargin;
   @Option(names = "--limit", description = "Only the first N pages") Integer limit;
   @Option(names = "--no-lexicon",
       description = "Greedy decoding only, without the recognizer bundle's word list")
@@ -95,7 +103,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
     if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null
-        && boxPadding == null) {
+        && minSize == null
+        && boxPadding == null && boxGrowth == null && cropMargin == null) {
       return opts;
     }
     // overrides apply on top of the bundle's own settings
@@ -107,9 +116,12 @@ public final class EvalCommand implements Callable<Integer> {
     HeatmapPostProcessor.Thresholds nt = new HeatmapPostProcessor.Thresholds(
         textThreshold != null ? textThreshold : t.textThreshold(),
         linkThreshold != null ? linkThreshold : t.linkThreshold(),
-        lowText != null ? lowText : t.lowText(), t.minSize());
+        lowText != null ? lowText : t.lowText(), minSize != null ? minSize : t.minSize());
     DetectorOptions d = base.withThresholds(nt).withMagRatio(magRatio != null ? magRatio : base.magRatio())
-        .withBoxPadding(boxPadding != null ? boxPadding : base.boxPadding());
+        .withBoxPadding(boxPadding != null ? boxPadding : base.boxPadding())
+        .withBoxGrowth(boxGrowth != null ? HeatmapPostProcessor.BoxGrowth.parse(boxGrowth)
+            : base.boxGrowth())
+        .withCropMargin(cropMargin != null ? parseCropMargin(cropMargin) : base.cropMargin());
     return opts.withDetectorOptions(d);
   }
 
@@ -142,6 +154,23 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
+  static DetectorOptions.CropMargin parseCropMargin(String s) {
+    String[] p = s.split(",");
+    try {
+      if (p.length == 1) {
+        double y = Double.parseDouble(p[0].trim());
+        return new DetectorOptions.CropMargin(y * 2 / 3, y);
+      }
+      if (p.length == 2) {
+        return new DetectorOptions.CropMargin(Double.parseDouble(p[0].trim()),
+            Double.parseDouble(p[1].trim()));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--crop-margin must be X,Y or Y: " + s);
+  }
+
   private int evalCrops(Map<String, ScoreFiles.PageFile> truth, Path images, EngineOptions opts)
       throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
@@ -152,7 +181,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (cropMargin == null) {
           CropEvaluation.page(img, e.getValue().words(), r, t);
         } else {
-          CropEvaluation.page(img, e.getValue().words(), r, t, cropMargin * 2 / 3, cropMargin);
+          DetectorOptions.CropMargin cm = parseCropMargin(cropMargin);
+          CropEvaluation.page(img, e.getValue().words(), r, t, cm.x(), cm.y());
         }
       }
       System.out.println(m.id() + ": " + t.report());

@@ -73,7 +73,22 @@ public final class DetectorModel implements AutoCloseable {
             o.has("linkThreshold") ? o.get("linkThreshold").getAsDouble() : t.linkThreshold(),
             o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
             o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
-        o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding());
+        o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding(),
+        growthOf(o.get("boxGrowth")),
+        o.has("cropMargin") ? new DetectorOptions.CropMargin(
+            o.getAsJsonObject("cropMargin").get("x").getAsDouble(),
+            o.getAsJsonObject("cropMargin").get("y").getAsDouble())
+            : DetectorOptions.CropMargin.CRAFT_DILATION);
+  }
+
+  /** A bundle without {@code boxGrowth} predates it: its boxes come from CRAFT's dilation. */
+  static HeatmapPostProcessor.BoxGrowth growthOf(com.google.gson.JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    JsonObject g = e.getAsJsonObject();
+    return new HeatmapPostProcessor.BoxGrowth(g.get("along").getAsDouble(),
+        g.get("across").getAsDouble());
   }
 
   public static JsonObject optionsJson(DetectorOptions o) {
@@ -87,6 +102,16 @@ public final class DetectorModel implements AutoCloseable {
     j.addProperty("lowText", o.thresholds().lowText());
     j.addProperty("minSize", o.thresholds().minSize());
     j.addProperty("boxPadding", o.boxPadding());
+    if (o.boxGrowth() != null) {
+      JsonObject g = new JsonObject();
+      g.addProperty("along", o.boxGrowth().along());
+      g.addProperty("across", o.boxGrowth().across());
+      j.add("boxGrowth", g);
+    }
+    JsonObject m = new JsonObject();
+    m.addProperty("x", o.cropMargin().x());
+    m.addProperty("y", o.cropMargin().y());
+    j.add("cropMargin", m);
     return j;
   }
 

@@ -29,7 +29,7 @@ final class DjlDetector implements TextDetector {
     Heatmaps maps = heatmaps(page);
     double ratio = scaleOf(page);
     List<DetectedWord> raw = HeatmapPostProcessor.boxes(maps.region(), maps.affinity(),
-        maps.width(), maps.height(), options.thresholds());
+        maps.width(), maps.height(), options.thresholds(), options.boxGrowth());
     List<DetectedWord> out = new ArrayList<>(raw.size());
     for (DetectedWord d : raw) {
       Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
@@ -37,6 +37,11 @@ final class DjlDetector implements TextDetector {
       out.add(new DetectedWord(clip(q, page.width(), page.height()), d.score()));
     }
     return out;
+  }
+
+  @Override
+  public DetectorOptions.CropMargin cropMargin() {
+    return options.cropMarginOfPaddedBoxes();
   }
 
   /**

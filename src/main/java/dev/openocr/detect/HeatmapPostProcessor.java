@@ -42,9 +42,59 @@ public final class HeatmapPostProcessor {
     }
   }
 
-  /** Word quads (heatmap pixel coordinates) with their peak region score. */
+  /**
+   * How a word's box is grown from its thresholded region pixels. The region map is above
+   * {@code lowText} only in the middle of each character's Gaussian, so the box must grow back to
+   * the character edges. A fixed fraction of the component's thickness does that the same way at
+   * every scale, for maps whose targets fill the characters' slices of the word box (what
+   * {@code CraftTargets} makes now); {@code null} instead keeps CRAFT's reference dilation
+   * ({@code 2 sqrt(pixels * short side / area)} pixels, less than proportional to size), which
+   * bundles trained on ink-shaped character targets were tuned with.
+   *
+   * @param along fraction of the component's thickness added at each end of the text line
+   * @param across fraction of the thickness added above and below the line
+   */
+  public record BoxGrowth(double along, double across) implements java.io.Serializable {
+    public BoxGrowth {
+      if (!(along >= 0 && along <= 2 && across >= 0 && across <= 2)) {
+        throw new IllegalArgumentException("Invalid box growth: " + along + ", " + across
+            + " (each 0..2)");
+      }
+    }
+
+    /**
+     * Chosen on perfect maps of held-out synthetic pages (the training targets fed through this
+     * post-processing): 0.982 detection F1 at magnification 1.5, where CRAFT's dilation gets 0.822.
+     */
+    public static BoxGrowth defaults() {
+      return new BoxGrowth(0.25, 0.35);
+    }
+
+    /** {@code "A,C"} or {@code craft} (null: the reference dilation). */
+    public static BoxGrowth parse(String s) {
+      if (s.equalsIgnoreCase("craft")) {
+        return null;
+      }
+      String[] p = s.split(",");
+      if (p.length != 2) {
+        throw new IllegalArgumentException("Box growth must be ALONG,ACROSS or craft: " + s);
+      }
+      return new BoxGrowth(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()));
+    }
+  }
+
+  /** Word quads with CRAFT's reference dilation. */
   public static List<DetectedWord> boxes(float[] region, float[] affinity, int w, int h,
       Thresholds t) {
+    return boxes(region, affinity, w, h, t, null);
+  }
+
+  /**
+   * Word quads (heatmap pixel coordinates) with their peak region score; {@code growth} null
+   * dilates as CRAFT's reference does.
+   */
+  public static List<DetectedWord> boxes(float[] region, float[] affinity, int w, int h,
+      Thresholds t, BoxGrowth growth) {
     // threshold both maps and join them: characters linked by affinity form one word
     byte[] text = new byte[w * h];
     byte[] mask = new byte[w * h];
@@ -85,8 +135,10 @@ public final class HeatmapPostProcessor {
       }
       int bw = maxX[l] - minX[l] + 1;
       int bh = maxY[l] - minY[l] + 1;
-      // dilate in proportion to the component's size, as the reference does
-      int niter = (int) (Math.sqrt(count[l] * Math.min(bw, bh) / (double) (bw * bh)) * 2);
+      // dilate in proportion to the component's size, as the reference does, unless the
+      // rectangle is grown afterwards
+      int niter = growth != null ? 0
+          : (int) (Math.sqrt(count[l] * Math.min(bw, bh) / (double) (bw * bh)) * 2);
       List<double[]> pts = segmentPoints(labels, text, w, h, l, minX[l], minY[l], maxX[l], maxY[l],
           niter);
       if (pts.isEmpty()) {
@@ -94,6 +146,9 @@ public final class HeatmapPostProcessor {
       }
       double[][] rect = MinAreaRect.of(pts);
       rect = squareToAxisAligned(rect, pts);
+      if (growth != null) {
+        rect = grow(rect, growth);
+      }
       out.add(new DetectedWord(Quad.ordered(rect), Math.min(1.0, peak[l])));
     }
     return out;
@@ -153,6 +208,31 @@ public final class HeatmapPostProcessor {
       }
     }
     return pts;
+  }
+
+  /**
+   * A rectangle (corners in order around it) grown along its own axes: the long axis is taken as
+   * the text line, and both margins are fractions of the short side.
+   */
+  static double[][] grow(double[][] r, BoxGrowth g) {
+    double ux = r[1][0] - r[0][0];
+    double uy = r[1][1] - r[0][1];
+    double vx = r[3][0] - r[0][0];
+    double vy = r[3][1] - r[0][1];
+    double lu = Math.hypot(ux, uy);
+    double lv = Math.hypot(vx, vy);
+    if (lu < 1e-9 || lv < 1e-9) {
+      return r;
+    }
+    boolean uLong = lu >= lv;
+    double thick = Math.min(lu, lv);
+    double du = (uLong ? g.along() : g.across()) * thick / lu;
+    double dv = (uLong ? g.across() : g.along()) * thick / lv;
+    return new double[][] {
+        {r[0][0] - ux * du - vx * dv, r[0][1] - uy * du - vy * dv},
+        {r[1][0] + ux * du - vx * dv, r[1][1] + uy * du - vy * dv},
+        {r[2][0] + ux * du + vx * dv, r[2][1] + uy * du + vy * dv},
+        {r[3][0] - ux * du + vx * dv, r[3][1] - uy * du + vy * dv}};
   }
 
   /** Separable square dilation by {@code r} pixels. */

@@ -12,6 +12,11 @@ public interface TextDetector extends AutoCloseable {
   /** Word quads in the page's pixel coordinates, in no particular order. */
   List<DetectedWord> detect(GrayImage page);
 
+  /** The margin the recognizer's crops add around the boxes {@link #detect} returns. */
+  default DetectorOptions.CropMargin cropMargin() {
+    return DetectorOptions.CropMargin.CRAFT_DILATION;
+  }
+
   @Override
   void close();
 }

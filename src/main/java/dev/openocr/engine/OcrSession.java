@@ -1,6 +1,7 @@
 package dev.openocr.engine;
 
 import dev.openocr.detect.DetectedWord;
+import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Page;
 import dev.openocr.document.Word;
@@ -47,8 +48,9 @@ public final class OcrSession implements AutoCloseable {
     }
     long t1 = System.nanoTime();
     List<GrayImage> crops = new ArrayList<>(dets.size());
+    DetectorOptions.CropMargin m = detector.cropMargin();
     for (DetectedWord d : dets) {
-      crops.add(CropPreprocessor.cutDetected(upright, d.quad()));
+      crops.add(CropPreprocessor.cut(upright, d.quad(), m.x(), m.y()));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
     long t2 = System.nanoTime();

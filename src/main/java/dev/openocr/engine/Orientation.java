@@ -1,6 +1,7 @@
 package dev.openocr.engine;
 
 import dev.openocr.detect.DetectedWord;
+import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Block;
 import dev.openocr.document.Line;
@@ -67,8 +68,8 @@ final class Orientation {
     double level = Double.NEGATIVE_INFINITY;
     if (!sideways) {
       List<DetectedWord> sample = typical(dets);
-      double[] s0 = wordScores(page, sample, 0, rec);
-      double[] s180 = wordScores(page, sample, 180, rec);
+      double[] s0 = wordScores(page, sample, 0, rec, det.cropMargin());
+      double[] s180 = wordScores(page, sample, 180, rec, det.cropMargin());
       upright = pair(0, s0, 180, s180, UPRIGHT_MARGIN);
       level = median(upright.degrees() == 0 ? s0 : s180);
       if (level >= LOW_SCORE) {
@@ -82,8 +83,8 @@ final class Orientation {
       return upright != null ? upright : new Decision(0, 0);
     }
     List<DetectedWord> sample = typical(td);
-    double[] s90 = wordScores(turned, sample, 0, rec);
-    double[] s270 = wordScores(turned, sample, 180, rec);
+    double[] s90 = wordScores(turned, sample, 0, rec, det.cropMargin());
+    double[] s270 = wordScores(turned, sample, 180, rec, det.cropMargin());
     Decision side = pair(90, s90, 270, s270, 0);
     if (upright == null) {
       return side;
@@ -128,11 +129,11 @@ final class Orientation {
 
   /** Per sampled word, the mean log-probability per character of reading it turned by {@code deg}. */
   static double[] wordScores(GrayImage page, List<DetectedWord> sample, int deg,
-      TextRecognizer rec) {
+      TextRecognizer rec, DetectorOptions.CropMargin m) {
     List<GrayImage> crops = new ArrayList<>();
     for (DetectedWord d : sample) {
       // cut as the recognizer's inputs are cut (with its margin), only turned
-      crops.add(CropPreprocessor.cutDetected(page, readingQuad(d.quad(), deg)));
+      crops.add(CropPreprocessor.cut(page, readingQuad(d.quad(), deg), m.x(), m.y()));
     }
     List<Recognition> rs = rec.recognize(crops);
     double[] out = new double[rs.size()];

@@ -18,13 +18,6 @@ public final class CropPreprocessor {
    */
   public static final double CROP_MARGIN_Y = 0.20;
   public static final double CROP_MARGIN_X = 0.13;
-  /**
-   * Margin around a box the detector found: its box rule already leaves some paper above and
-   * below the ink, but cuts word ends close. Tuned on the first 50 FUNSD pages (matched words
-   * read exactly: 0.725 with the ground-truth margins, 0.761 with these).
-   */
-  public static final double DETECTED_MARGIN_Y = 0.12;
-  public static final double DETECTED_MARGIN_X = 0.25;
   /** Height crops are cut at from the page, before {@link #prepare} resizes them. */
   public static final int CUT_HEIGHT = 48;
   /** Narrowest input; CTC needs a few time steps even for one character. */
@@ -40,11 +33,6 @@ public final class CropPreprocessor {
   /** Cuts a word out of the page along its quad with the recognizer's margin, upright. */
   public static GrayImage cut(GrayImage page, Quad quad) {
     return cut(page, quad, CROP_MARGIN_X, CROP_MARGIN_Y);
-  }
-
-  /** Cuts a word the detector found, with {@link #DETECTED_MARGIN_X} and {@code _Y}, upright. */
-  public static GrayImage cutDetected(GrayImage page, Quad quad) {
-    return cut(page, quad, DETECTED_MARGIN_X, DETECTED_MARGIN_Y);
   }
 
   /** As {@link #cut(GrayImage, Quad)} with explicit margins (fractions of the quad height). */

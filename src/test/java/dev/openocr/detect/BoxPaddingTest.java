@@ -47,4 +47,22 @@ class BoxPaddingTest {
     assertThatThrownBy(() -> d.withBoxPadding(-0.31))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("box padding");
   }
+
+  @Test
+  void paddingChangesTheReportedBoxButNotWhatTheRecognizerReads() {
+    DetectorOptions.CropMargin m = new DetectorOptions.CropMargin(0.25, 0.2);
+    double h = WORD.height();
+    Quad read = WORD.expand(m.x() * h, m.y() * h);
+    for (double p : new double[] {-0.2, -0.1, 0.1, 0.5}) {
+      DetectorOptions d = DetectorOptions.defaults().withCropMargin(m).withBoxPadding(p);
+      Quad reported = DjlDetector.pad(WORD, p);
+      DetectorOptions.CropMargin mp = d.cropMarginOfPaddedBoxes();
+      double hp = reported.height();
+      Quad cut = reported.expand(mp.x() * hp, mp.y() * hp);
+      assertThat(cut.bounds().left()).as("padding %s", p).isCloseTo(read.bounds().left(), within(1e-9));
+      assertThat(cut.bounds().right()).as("padding %s", p).isCloseTo(read.bounds().right(), within(1e-9));
+      assertThat(cut.bounds().top()).as("padding %s", p).isCloseTo(read.bounds().top(), within(1e-9));
+      assertThat(cut.bounds().bottom()).as("padding %s", p).isCloseTo(read.bounds().bottom(), within(1e-9));
+    }
+  }
 }

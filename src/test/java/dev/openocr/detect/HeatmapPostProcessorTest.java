@@ -103,4 +103,86 @@ class HeatmapPostProcessorTest {
       assertThat(o.get(i) - o.get(i - 1)).isLessThanOrEqualTo(1152);
     }
   }
+
+  /** A word of {@code n} square-ish characters, {@code h} pixels high, at (x, y) on the page. */
+  private static dev.openocr.synth.SynthWord word(double x, double y, double h, int n) {
+    List<Quad> chars = new java.util.ArrayList<>();
+    double cw = 0.6 * h;
+    for (int i = 0; i < n; i++) {
+      double l = x + i * (cw + 0.1 * h);
+      chars.add(new Quad(l, y, l + cw, y, l + cw, y + h, l, y + h));
+    }
+    double r = x + n * cw + (n - 1) * 0.1 * h;
+    return new dev.openocr.synth.SynthWord("a".repeat(n), new Quad(x, y, r, y, r, y + h, x, y + h),
+        chars);
+  }
+
+  private static double iou(Box a, Box b) {
+    double iw = Math.max(0, Math.min(a.right(), b.right()) - Math.max(a.left(), b.left()));
+    double ih = Math.max(0, Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top()));
+    double i = iw * ih;
+    return i / ((a.right() - a.left()) * (a.bottom() - a.top())
+        + (b.right() - b.left()) * (b.bottom() - b.top()) - i);
+  }
+
+  @Test
+  void grownBoxesOfPerfectMapsHugTheWordAtEveryScale() {
+    // the training targets of one word, at heatmap sizes from tiny to large print
+    for (double h : new double[] {6, 10, 20, 40}) {
+      dev.openocr.synth.SynthWord w = word(20, 30, h, 5);
+      int mw = (int) (w.quad().bounds().right() + 20);
+      int mh = (int) (30 + h + 20);
+      dev.openocr.synth.CraftTargets t = dev.openocr.synth.CraftTargets.make(List.of(w), mw, mh, 1);
+      List<DetectedWord> grown = HeatmapPostProcessor.boxes(t.region(), t.affinity(), mw, mh,
+          new HeatmapPostProcessor.Thresholds(0.7, 0.4, 0.4, 1),
+          HeatmapPostProcessor.BoxGrowth.defaults());
+      assertThat(grown).as("height %s", h).hasSize(1);
+      assertThat(iou(grown.get(0).quad().bounds(), w.quad().bounds())).as("height %s", h)
+          .isGreaterThan(0.8);
+    }
+    // CRAFT's dilation grows less than proportionally: small words come out far too big
+    dev.openocr.synth.SynthWord small = word(20, 30, 6, 5);
+    dev.openocr.synth.CraftTargets t = dev.openocr.synth.CraftTargets.make(List.of(small), 60, 60, 1);
+    List<DetectedWord> craft = HeatmapPostProcessor.boxes(t.region(), t.affinity(), 60, 60,
+        new HeatmapPostProcessor.Thresholds(0.7, 0.4, 0.4, 1));
+    assertThat(iou(craft.get(0).quad().bounds(), small.quad().bounds())).isLessThan(0.6);
+  }
+
+  @Test
+  void growthFollowsARotatedLine() {
+    // a rectangle 40 x 10 along 30 degrees: grown 0.25 x 10 at each end, 0.35 x 10 across
+    double a = Math.toRadians(30);
+    double ux = Math.cos(a);
+    double uy = Math.sin(a);
+    double[][] r = {{0, 0}, {40 * ux, 40 * uy}, {40 * ux - 10 * uy, 40 * uy + 10 * ux},
+        {-10 * uy, 10 * ux}};
+    double[][] g = HeatmapPostProcessor.grow(r, new HeatmapPostProcessor.BoxGrowth(0.25, 0.35));
+    assertThat(Math.hypot(g[1][0] - g[0][0], g[1][1] - g[0][1])).isCloseTo(45, within(1e-9));
+    assertThat(Math.hypot(g[3][0] - g[0][0], g[3][1] - g[0][1])).isCloseTo(17, within(1e-9));
+    // the centre does not move
+    assertThat((g[0][0] + g[2][0]) / 2).isCloseTo((r[0][0] + r[2][0]) / 2, within(1e-9));
+    assertThat((g[0][1] + g[2][1]) / 2).isCloseTo((r[0][1] + r[2][1]) / 2, within(1e-9));
+  }
+
+  @Test
+  void boxGrowthParsesAndRejectsNonsense() {
+    assertThat(HeatmapPostProcessor.BoxGrowth.parse("craft")).isNull();
+    assertThat(HeatmapPostProcessor.BoxGrowth.parse("0.2, 0.3"))
+        .isEqualTo(new HeatmapPostProcessor.BoxGrowth(0.2, 0.3));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> HeatmapPostProcessor.BoxGrowth.parse("0.2")).hasMessageContaining("ALONG,ACROSS");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> HeatmapPostProcessor.BoxGrowth.parse("-1,0.3")).hasMessageContaining("Invalid");
+  }
+
+  @Test
+  void bundlesWithoutBoxGrowthKeepCraftsDilation() {
+    com.google.gson.JsonObject j = DetectorModel.optionsJson(DetectorOptions.defaults());
+    assertThat(DetectorModel.optionsOf(j).boxGrowth())
+        .isEqualTo(HeatmapPostProcessor.BoxGrowth.defaults());
+    j.remove("boxGrowth");
+    assertThat(DetectorModel.optionsOf(j).boxGrowth()).isNull();
+    assertThat(DetectorModel.optionsJson(DetectorOptions.defaults().withBoxGrowth(null))
+        .has("boxGrowth")).isFalse();
+  }
 }

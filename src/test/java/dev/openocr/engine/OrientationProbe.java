@@ -49,16 +49,16 @@ public final class OrientationProbe {
             List<DetectedWord> sample = how.equals("largest")
                 ? Orientation.largest(dets) : Orientation.typical(dets);
             line.append(' ').append(how).append(" s0 ")
-                .append(Arrays.toString(Orientation.wordScores(page, sample, 0, s.recognizer())))
+                .append(Arrays.toString(Orientation.wordScores(page, sample, 0, s.recognizer(), s.detector().cropMargin())))
                 .append(" s180 ")
-                .append(Arrays.toString(Orientation.wordScores(page, sample, 180, s.recognizer())));
+                .append(Arrays.toString(Orientation.wordScores(page, sample, 180, s.recognizer(), s.detector().cropMargin())));
             if (!sideDets.isEmpty()) {
               List<DetectedWord> ss = how.equals("largest")
                   ? Orientation.largest(sideDets) : Orientation.typical(sideDets);
               line.append(" s90 ")
-                  .append(Arrays.toString(Orientation.wordScores(side, ss, 0, s.recognizer())))
+                  .append(Arrays.toString(Orientation.wordScores(side, ss, 0, s.recognizer(), s.detector().cropMargin())))
                   .append(" s270 ")
-                  .append(Arrays.toString(Orientation.wordScores(side, ss, 180, s.recognizer())));
+                  .append(Arrays.toString(Orientation.wordScores(side, ss, 180, s.recognizer(), s.detector().cropMargin())));
             }
           }
           System.out.println(line.toString().replace(", ", ","));
