@@ -103,8 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
     if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null
-        && minSize == null
-        && boxPadding == null && boxGrowth == null && cropMargin == null) {
+        && minSize == null && boxPadding == null && boxGrowth == null && cropMargin == null) {
       return opts;
     }
     // overrides apply on top of the bundle's own settings

@@ -83,15 +83,18 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
   public static final CropMargin INK_TIGHT = new CropMargin(0.25, 0.3);
 
   public DetectorOptions withMagRatio(double m) {
-    return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds, boxPadding, boxGrowth, cropMargin);
+    return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds, boxPadding, boxGrowth,
+        cropMargin);
   }
 
   public DetectorOptions withThresholds(HeatmapPostProcessor.Thresholds t) {
-    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t, boxPadding, boxGrowth, cropMargin);
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t, boxPadding, boxGrowth,
+        cropMargin);
   }
 
   public DetectorOptions withBoxPadding(double p) {
-    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, p, boxGrowth, cropMargin);
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, p, boxGrowth,
+        cropMargin);
   }
 
   public DetectorOptions withCropMargin(CropMargin m) {
@@ -109,6 +112,7 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
   }
 
   public DetectorOptions withBoxGrowth(HeatmapPostProcessor.BoxGrowth g) {
-    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding, g, cropMargin);
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding, g,
+        cropMargin);
   }
 }

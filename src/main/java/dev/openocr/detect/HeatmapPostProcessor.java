@@ -76,10 +76,14 @@ public final class HeatmapPostProcessor {
         return null;
       }
       String[] p = s.split(",");
-      if (p.length != 2) {
-        throw new IllegalArgumentException("Box growth must be ALONG,ACROSS or craft: " + s);
+      try {
+        if (p.length == 2) {
+          return new BoxGrowth(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()));
+        }
+      } catch (NumberFormatException e) {
+        // reported below
       }
-      return new BoxGrowth(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()));
+      throw new IllegalArgumentException("Box growth must be ALONG,ACROSS or craft: " + s);
     }
   }
 

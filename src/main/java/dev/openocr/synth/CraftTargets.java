@@ -9,9 +9,8 @@ import java.util.List;
  * CRAFT training targets: a region map (a 2D isotropic Gaussian warped into every character's
  * slice of its word quad, see {@link #slice}) and an affinity map (the same Gaussian warped into
  * the quad joining the centres of the upper and lower triangles of each pair of adjacent
- * characters' slices). Maps are row-major
- * {@code float[outW*outH]} in 0..1, at {@code scale} times the page's pixel coordinates (CRAFT
- * predicts at half resolution: {@code scale = 0.5}).
+ * characters' slices). Maps are row-major {@code float[outW*outH]} in 0..1, at {@code scale}
+ * times the page's pixel coordinates (CRAFT predicts at half resolution: {@code scale = 0.5}).
  *
  * @param region character region scores
  * @param affinity character affinity scores

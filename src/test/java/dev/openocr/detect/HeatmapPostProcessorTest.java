@@ -172,6 +172,8 @@ class HeatmapPostProcessorTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> HeatmapPostProcessor.BoxGrowth.parse("0.2")).hasMessageContaining("ALONG,ACROSS");
     org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> HeatmapPostProcessor.BoxGrowth.parse("wide,0.3")).hasMessageContaining("ALONG,ACROSS");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> HeatmapPostProcessor.BoxGrowth.parse("-1,0.3")).hasMessageContaining("Invalid");
   }
 
