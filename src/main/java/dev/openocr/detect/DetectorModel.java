@@ -74,11 +74,7 @@ public final class DetectorModel implements AutoCloseable {
             o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
             o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
         o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding(),
-        growthOf(o.get("boxGrowth")),
-        o.has("cropMargin") ? new DetectorOptions.CropMargin(
-            o.getAsJsonObject("cropMargin").get("x").getAsDouble(),
-            o.getAsJsonObject("cropMargin").get("y").getAsDouble())
-            : DetectorOptions.CropMargin.CRAFT_DILATION);
+        growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")));
   }
 
   /** A bundle without {@code boxGrowth} predates it: its boxes come from CRAFT's dilation. */
@@ -89,6 +85,15 @@ public final class DetectorModel implements AutoCloseable {
     JsonObject g = e.getAsJsonObject();
     return new HeatmapPostProcessor.BoxGrowth(g.get("along").getAsDouble(),
         g.get("across").getAsDouble());
+  }
+
+  /** A bundle without {@code cropMargin} predates it: its boxes come from CRAFT's dilation. */
+  static DetectorOptions.CropMargin marginOf(com.google.gson.JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return DetectorOptions.CropMargin.CRAFT_DILATION;
+    }
+    JsonObject m = e.getAsJsonObject();
+    return new DetectorOptions.CropMargin(m.get("x").getAsDouble(), m.get("y").getAsDouble());
   }
 
   public static JsonObject optionsJson(DetectorOptions o) {

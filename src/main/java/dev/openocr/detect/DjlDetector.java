@@ -26,15 +26,22 @@ final class DjlDetector implements TextDetector {
 
   @Override
   public List<DetectedWord> detect(GrayImage page) {
-    Heatmaps maps = heatmaps(page);
-    double ratio = scaleOf(page);
+    return words(heatmaps(page), scaleOf(page), page.width(), page.height(), options);
+  }
+
+  /**
+   * The words of a page's heatmaps, in page pixels: post-processed, mapped back from the network's
+   * scale {@code ratio}, padded and clipped to the page.
+   */
+  static List<DetectedWord> words(Heatmaps maps, double ratio, int pageWidth, int pageHeight,
+      DetectorOptions options) {
     List<DetectedWord> raw = HeatmapPostProcessor.boxes(maps.region(), maps.affinity(),
         maps.width(), maps.height(), options.thresholds(), options.boxGrowth());
     List<DetectedWord> out = new ArrayList<>(raw.size());
     for (DetectedWord d : raw) {
       Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
       q = pad(q, options.boxPadding());
-      out.add(new DetectedWord(clip(q, page.width(), page.height()), d.score()));
+      out.add(new DetectedWord(clip(q, pageWidth, pageHeight), d.score()));
     }
     return out;
   }

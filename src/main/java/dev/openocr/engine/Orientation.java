@@ -64,12 +64,13 @@ final class Orientation {
       }
     }
     boolean sideways = vertical * 2 > dets.size();
+    DetectorOptions.CropMargin cropMargin = det.cropMargin();
     Decision upright = null;
     double level = Double.NEGATIVE_INFINITY;
     if (!sideways) {
       List<DetectedWord> sample = typical(dets);
-      double[] s0 = wordScores(page, sample, 0, rec, det.cropMargin());
-      double[] s180 = wordScores(page, sample, 180, rec, det.cropMargin());
+      double[] s0 = wordScores(page, sample, 0, rec, cropMargin);
+      double[] s180 = wordScores(page, sample, 180, rec, cropMargin);
       upright = pair(0, s0, 180, s180, UPRIGHT_MARGIN);
       level = median(upright.degrees() == 0 ? s0 : s180);
       if (level >= LOW_SCORE) {
@@ -83,8 +84,8 @@ final class Orientation {
       return upright != null ? upright : new Decision(0, 0);
     }
     List<DetectedWord> sample = typical(td);
-    double[] s90 = wordScores(turned, sample, 0, rec, det.cropMargin());
-    double[] s270 = wordScores(turned, sample, 180, rec, det.cropMargin());
+    double[] s90 = wordScores(turned, sample, 0, rec, cropMargin);
+    double[] s270 = wordScores(turned, sample, 180, rec, cropMargin);
     Decision side = pair(90, s90, 270, s270, 0);
     if (upright == null) {
       return side;

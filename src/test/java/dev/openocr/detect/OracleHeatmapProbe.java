@@ -2,7 +2,6 @@ package dev.openocr.detect;
 
 import dev.openocr.eval.ScoreFiles;
 import dev.openocr.eval.ScoredWord;
-import dev.openocr.geometry.Quad;
 import dev.openocr.synth.CraftTargets;
 import dev.openocr.synth.Lang;
 import dev.openocr.synth.PageGenerator;
@@ -16,8 +15,8 @@ import java.util.List;
 
 /**
  * Ceiling of the post-processing: the training targets of synthetic pages (perfect heatmaps) go
- * through {@link HeatmapPostProcessor} as the detector's maps would, at a magnification, and the
- * boxes are written as prediction files for {@code score.py}. Not a test.
+ * through the detector's own post-processing ({@link DjlDetector#words}) as its maps would, at a
+ * magnification, and the boxes are written as prediction files for {@code score.py}. Not a test.
  *
  * <p>Usage: {@code OracleHeatmapProbe SEED PAGES MAG PADDING OUT_DIR [ALONG,ACROSS|craft]
  * [MIN_SIZE]}; pages as {@code synth --seed SEED --lang en}, files named as its ground truth.
@@ -36,6 +35,8 @@ public final class OracleHeatmapProbe {
     HeatmapPostProcessor.Thresholds def = HeatmapPostProcessor.Thresholds.defaults();
     HeatmapPostProcessor.Thresholds th = args.length > 6 ? new HeatmapPostProcessor.Thresholds(
         def.textThreshold(), def.linkThreshold(), def.lowText(), Integer.parseInt(args[6])) : def;
+    DetectorOptions opts = DetectorOptions.defaults().withThresholds(th).withBoxGrowth(growth)
+        .withBoxPadding(padding);
     Files.createDirectories(out);
     PageGenerator gen = PageGenerator.defaults(Lang.EN, SynthConfig.defaults());
     for (int i = 0; i < pages; i++) {
@@ -44,10 +45,9 @@ public final class OracleHeatmapProbe {
       int h = (int) Math.ceil(p.image().height() * mag / 2);
       CraftTargets t = CraftTargets.make(p, w, h, mag / 2);
       List<ScoredWord> words = new ArrayList<>();
-      for (DetectedWord d : HeatmapPostProcessor.boxes(t.region(), t.affinity(), w, h,
-          th, growth)) {
-        Quad q = DjlDetector.pad(HeatmapPostProcessor.toPage(d.quad(), mag, 0, 0), padding);
-        words.add(new ScoredWord("x", q.bounds(), d.score()));
+      for (DetectedWord d : DjlDetector.words(new Heatmaps(t.region(), t.affinity(), w, h), mag,
+          p.image().width(), p.image().height(), opts)) {
+        words.add(new ScoredWord("x", d.quad().bounds(), d.score()));
       }
       String id = dev.openocr.synth.SynthWriter.id(Lang.EN, seed, i);
       ScoreFiles.write(out.resolve(id + ".json"), new ScoreFiles.PageFile(id + ".png",
