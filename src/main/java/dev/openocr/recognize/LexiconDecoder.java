@@ -11,7 +11,8 @@ import java.util.Set;
  * away (in the reading's case, capitalized, upper and lower case; leading and trailing
  * punctuation kept). The best candidate replaces the reading when its log-probability is no more
  * than {@code margin} below the reading's own: the network still decides, the list only breaks
- * near ties in favour of real words. Numbers, codes and short tokens are left alone.
+ * near ties in favour of real words. Numbers, codes (any token with a digit) and short tokens
+ * are left alone.
  */
 public final class LexiconDecoder {
   /** Settings: edits allowed by core length, the log-probability margin, candidate cap. */
@@ -53,7 +54,9 @@ public final class LexiconDecoder {
       end--;
     }
     String core = text.substring(start, end);
-    if (core.codePointCount(0, core.length()) < settings.minLength()
+    // a digit anywhere makes a code ("TTY-38244", "VOE92421"): its letters are not a word
+    if (text.codePoints().anyMatch(Character::isDigit)
+        || core.codePointCount(0, core.length()) < settings.minLength()
         || !core.codePoints().allMatch(Character::isLetter) || lexicon.contains(core)) {
       return greedy;
     }

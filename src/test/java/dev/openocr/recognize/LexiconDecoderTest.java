@@ -91,6 +91,10 @@ class LexiconDecoderTest {
     assertThat(read(List.of(ch('1', 0.9f), ch('0', 0.5f, 'o', 0.45f), ch('w', 0.9f))).text())
         .isEqualTo("10w");
     assertThat(read(List.of(ch('b', 0.9f), ch('x', 0.5f, 'o', 0.45f))).text()).isEqualTo("bx");
+    // a code: its letters would be corrected to "below" without the digits
+    assertThat(read(List.of(ch('b', 0.9f), ch('e', 0.9f), ch('t', 0.6f, 'l', 0.3f),
+        ch('o', 0.9f), ch('w', 0.9f), ch('1', 0.9f), ch('2', 0.9f))).text())
+        .isEqualTo("betow12");
     assertThat(read(List.of(ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f))).text())
         .isEqualTo("qqqq");
   }

@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
  * Bench tool (not a test): reads the held-out synthetic validation crops with a bundle and prints
  * each error (truth, greedy reading, reading with the word list), saving error crops as PNG.
  *
- * <pre>java -cp ... dev.openocr.recognize.ValErrorsProbe LANG BUNDLE N OUT_DIR</pre>
+ * <pre>java -cp ... dev.openocr.recognize.ValErrorsProbe LANG BUNDLE N OUT_DIR [SYNTH_CONFIG]</pre>
  */
 public final class ValErrorsProbe {
   public static void main(String[] args) throws Exception {
@@ -26,7 +26,8 @@ public final class ValErrorsProbe {
     int n = Integer.parseInt(args[2]);
     Path out = Path.of(args[3]);
     Files.createDirectories(out);
-    CropGenerator gen = CropGenerator.defaults(lang, SynthConfig.defaults());
+    SynthConfig cfg = args.length > 4 ? SynthConfig.load(Path.of(args[4])) : SynthConfig.defaults();
+    CropGenerator gen = CropGenerator.defaults(lang, cfg);
     List<SynthCrop> crops = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       crops.add(gen.generate(TrainRecognizerCommand.VALIDATION_SEED_BASE + i));
