@@ -43,7 +43,8 @@ public final class EvalCommand implements Callable<Integer> {
   Path pred;
   @Option(names = "--run", description = "Run the engine on the ground-truth images first")
   boolean run;
-  @Option(names = "--crops", description = "Recognizer only: read crops cut at ground-truth boxes")
+  @Option(names = "--crops", description = "Recognizer only: read crops cut at ground-truth boxes,"
+      + " or the crops of a folder written by synth --kind crops (crops/labels.tsv)")
   boolean crops;
   @Option(names = "--lang", defaultValue = "en") String lang;
   @Option(names = "--detector", description = "Detector bundle (default: shipped)") String detector;
@@ -66,7 +67,8 @@ public final class EvalCommand implements Callable<Integer> {
       + " as fractions of their height: X,Y, or Y alone (X = 2Y/3). With --crops around the"
       + " ground-truth boxes (default: the recognizer's own); with --run around the detector's"
       + " unpadded boxes (default: the detector bundle's)") String cropMargin;
-  @Option(names = "--limit", description = "Only the first N pages") Integer limit;
+  @Option(names = "--limit", description = "Only the first N pages (crops of a crop folder)")
+  Integer limit;
   @Option(names = "--no-lexicon",
       description = "Greedy decoding only, without the recognizer bundle's word list")
   boolean noLexicon;
@@ -76,6 +78,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(threads);
+    Path cropFolder = crops ? CropEvaluation.datasetFolder(gt) : null;
+    if (cropFolder != null) {
+      return evalCropFolder(cropFolder);
+    }
     Map<String, ScoreFiles.PageFile> truth = ScoreFiles.readDir(gt);
     if (limit != null) {
       truth = new java.util.TreeMap<>(truth.entrySet().stream().limit(limit)
@@ -186,11 +192,28 @@ public final class EvalCommand implements Callable<Integer> {
       }
       System.out.println(m.id() + ": " + t.report());
     }
+    writeCropJson(t);
+    return 0;
+  }
+
+  private int evalCropFolder(Path folder) throws Exception {
+    EngineOptions opts = EngineOptions.forLanguage(lang).withModels(detector, recognizer)
+        .withLexicon(!noLexicon);
+    CropEvaluation.Totals t = new CropEvaluation.Totals();
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
+         TextRecognizer r = m.newRecognizer(opts.lexicon())) {
+      CropEvaluation.dataset(folder, r, t, limit != null ? limit : 0);
+      System.out.println(m.id() + ": " + t.report());
+    }
+    writeCropJson(t);
+    return 0;
+  }
+
+  private void writeCropJson(CropEvaluation.Totals t) throws java.io.IOException {
     if (json != null) {
       Files.writeString(json, ModelBundle.GSON.toJson(Map.of("crops", t.words, "word_accuracy",
           t.accuracy(), "word_accuracy_caseless", t.caselessAccuracy(), "cer", t.cer())) + "\n");
     }
-    return 0;
   }
 
   /** The first page of an image file, through the job's decoder and its limits. */

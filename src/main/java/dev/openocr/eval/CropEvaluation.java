@@ -6,11 +6,20 @@ import dev.openocr.imageio.GrayImage;
 import dev.openocr.recognize.CropPreprocessor;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
-/** Recognizer accuracy on crops cut at ground-truth boxes: word accuracy and CER. */
+/**
+ * Recognizer accuracy on crops cut at ground-truth boxes, or on a folder of word crops with
+ * their labels ({@code synth --kind crops}): word accuracy and CER.
+ */
 public final class CropEvaluation {
   private CropEvaluation() {}
 
@@ -69,6 +78,75 @@ public final class CropEvaluation {
     for (int i = 0; i < cuts.labels().size(); i++) {
       t.add(res.get(i).text(), cuts.labels().get(i));
     }
+  }
+
+  /** Crops read in one call to the recognizer when reading a crop folder. */
+  private static final int DATASET_BATCH = 64;
+
+  /**
+   * The crop folder of a written dataset: {@code dir/crops} or {@code dir} itself, whichever
+   * holds {@code labels.tsv}; null when neither does.
+   */
+  public static Path datasetFolder(Path dir) {
+    for (Path d : List.of(dir.resolve("crops"), dir)) {
+      if (Files.isRegularFile(d.resolve("labels.tsv"))) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Reads every crop listed in {@code folder/labels.tsv} (lines {@code FILE<TAB>LABEL}, the
+   * format {@code synth --kind crops} writes), at most {@code limit} of them when it is positive.
+   *
+   * @throws IOException when the list or a crop cannot be read
+   */
+  public static void dataset(Path folder, TextRecognizer rec, Totals t, int limit)
+      throws IOException {
+    List<String> lines = Files.readAllLines(folder.resolve("labels.tsv"), StandardCharsets.UTF_8);
+    List<GrayImage> crops = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    int n = 0;
+    for (int i = 0; i < lines.size() && (limit <= 0 || n < limit); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab < 0) {
+        throw new IOException(folder.resolve("labels.tsv") + " line " + (i + 1)
+            + ": expected FILE<TAB>LABEL");
+      }
+      Path file = folder.resolve(line.substring(0, tab));
+      BufferedImage img = ImageIO.read(file.toFile());
+      if (img == null) {
+        throw new IOException("Not an image: " + file);
+      }
+      crops.add(GrayImage.fromBufferedImage(img));
+      labels.add(line.substring(tab + 1));
+      n++;
+      if (crops.size() == DATASET_BATCH) {
+        read(crops, labels, rec, t);
+      }
+    }
+    read(crops, labels, rec, t);
+  }
+
+  /** Reads a batch of crops into the totals and empties both lists. */
+  private static void read(List<GrayImage> crops, List<String> labels, TextRecognizer rec,
+      Totals t) {
+    if (crops.isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<Recognition> res = rec.recognize(crops);
+    t.seconds += (System.nanoTime() - t0) / 1e9;
+    for (int i = 0; i < labels.size(); i++) {
+      t.add(res.get(i).text(), labels.get(i));
+    }
+    crops.clear();
+    labels.clear();
   }
 
   /** Word crops of a page and their ground-truth texts, in the same order. */
