@@ -78,9 +78,11 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(threads);
+    EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
+        .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon);
     Path cropFolder = crops ? CropEvaluation.datasetFolder(gt) : null;
     if (cropFolder != null) {
-      return evalCropFolder(cropFolder);
+      return evalCropFolder(cropFolder, opts);
     }
     Map<String, ScoreFiles.PageFile> truth = ScoreFiles.readDir(gt);
     if (limit != null) {
@@ -88,8 +90,6 @@ public final class EvalCommand implements Callable<Integer> {
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
     Path images = gt.resolve("images");
-    EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
-        .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon);
     if (crops) {
       return evalCrops(truth, images, opts);
     }
@@ -196,9 +196,7 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int evalCropFolder(Path folder) throws Exception {
-    EngineOptions opts = EngineOptions.forLanguage(lang).withModels(detector, recognizer)
-        .withLexicon(!noLexicon);
+  private int evalCropFolder(Path folder, EngineOptions opts) throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
          TextRecognizer r = m.newRecognizer(opts.lexicon())) {

@@ -87,7 +87,10 @@ public final class DetectorModel implements AutoCloseable {
         g.get("across").getAsDouble());
   }
 
-  /** A bundle without {@code cropMargin} predates it: its boxes come from CRAFT's dilation. */
+  /**
+   * A bundle without {@code cropMargin} predates it: its crops get the margin made for CRAFT's
+   * dilated boxes.
+   */
   static DetectorOptions.CropMargin marginOf(com.google.gson.JsonElement e) {
     if (e == null || e.isJsonNull()) {
       return DetectorOptions.CropMargin.CRAFT_DILATION;

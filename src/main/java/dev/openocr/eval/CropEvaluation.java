@@ -69,15 +69,7 @@ public final class CropEvaluation {
   public static void page(GrayImage page, List<ScoredWord> gt, TextRecognizer rec, Totals t,
       double marginX, double marginY) {
     Cuts cuts = cut(page, gt, marginX, marginY);
-    if (cuts.crops().isEmpty()) {
-      return;
-    }
-    long t0 = System.nanoTime();
-    List<Recognition> res = rec.recognize(cuts.crops());
-    t.seconds += (System.nanoTime() - t0) / 1e9;
-    for (int i = 0; i < cuts.labels().size(); i++) {
-      t.add(res.get(i).text(), cuts.labels().get(i));
-    }
+    read(cuts.crops(), cuts.labels(), rec, t);
   }
 
   /** Crops read in one call to the recognizer when reading a crop folder. */
@@ -128,12 +120,14 @@ public final class CropEvaluation {
       n++;
       if (crops.size() == DATASET_BATCH) {
         read(crops, labels, rec, t);
+        crops.clear();
+        labels.clear();
       }
     }
     read(crops, labels, rec, t);
   }
 
-  /** Reads a batch of crops into the totals and empties both lists. */
+  /** Reads crops in one call and counts each reading against its label (none: no call). */
   private static void read(List<GrayImage> crops, List<String> labels, TextRecognizer rec,
       Totals t) {
     if (crops.isEmpty()) {
@@ -145,8 +139,6 @@ public final class CropEvaluation {
     for (int i = 0; i < labels.size(); i++) {
       t.add(res.get(i).text(), labels.get(i));
     }
-    crops.clear();
-    labels.clear();
   }
 
   /** Word crops of a page and their ground-truth texts, in the same order. */
