@@ -121,8 +121,9 @@ public final class CropGenerator {
         InkEffects.strikes(ink, w, h, canvas.words(), cfg.typewriterStrike, rng);
       }
     }
-    InkEffects.apply(ink, w, h, cfg, rng);
-    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false);
+    StrokeGuard guard = StrokeGuard.of(cfg.fragile(text.lang(), size, face.bold()));
+    InkEffects.apply(ink, w, h, cfg, rng, guard);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false, guard);
     GrayImage img = new GrayImage(w, h, px);
     Box box = looseBox(target, st, baseline, rng, left, right);
     int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));

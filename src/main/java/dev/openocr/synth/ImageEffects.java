@@ -19,15 +19,25 @@ final class ImageEffects {
   /** Ink coverage range (0..255) above which a binarizing scanner prints black. */
   private static final int BINARY_INK_MIN = 20;
   private static final int BINARY_INK_MAX = 70;
+  /** The same for fragile text: higher, so strokes thicken less (faint typed ink must still print). */
+  private static final int FRAGILE_INK_MIN = 40;
+  private static final int FRAGILE_INK_MAX = 90;
 
   /**
    * Turns an ink coverage map into the final page: either a binarized (fax-like) image, where
    * ink above a random coverage is black on white paper, or ink laid on paper with noise,
-   * optional scanner artefacts and the gray-level degradations.
+   * optional scanner artefacts and the gray-level degradations. Fragile text (see {@link
+   * StrokeGuard}) is binarized at a higher threshold, only when no other damaging effect was
+   * applied (else it goes the gray way), and is not blurred.
    */
-  static byte[] finish(byte[] ink, int w, int h, SynthConfig cfg, Rng rng, boolean scanner) {
-    if (rng.chance(cfg.binarizeProb)) {
+  static byte[] finish(byte[] ink, int w, int h, SynthConfig cfg, Rng rng, boolean scanner,
+      StrokeGuard guard) {
+    if (rng.chance(cfg.binarizeProb) && guard.allowDamage()) {
       int t = rng.range(BINARY_INK_MIN, BINARY_INK_MAX);
+      if (guard.fragile()) {
+        t = FRAGILE_INK_MIN + (t - BINARY_INK_MIN) * (FRAGILE_INK_MAX - FRAGILE_INK_MIN)
+            / (BINARY_INK_MAX - BINARY_INK_MIN);
+      }
       byte[] px = new byte[ink.length];
       for (int i = 0; i < px.length; i++) {
         px[i] = (ink[i] & 0xff) > t ? 0 : (byte) 255;
@@ -46,17 +56,24 @@ final class ImageEffects {
     if (scanner && rng.chance(cfg.scannerProb)) {
       Paper.scannerArtefacts(px, w, h, rng);
     }
-    return apply(px, w, h, cfg, rng);
+    return apply(px, w, h, cfg, rng, guard);
   }
 
-  /** Applies each gray-level degradation with its probability from {@code cfg}, in scan order. */
-  static byte[] apply(byte[] px, int w, int h, SynthConfig cfg, Rng rng) {
+  /**
+   * Applies each gray-level degradation with its probability from {@code cfg}, in scan order;
+   * fragile text is not blurred, and low resolution is its one damaging effect only when none
+   * came before (the draws are made all the same).
+   */
+  static byte[] apply(byte[] px, int w, int h, SynthConfig cfg, Rng rng, StrokeGuard guard) {
     if (rng.chance(cfg.lowResProb)) {
-      px = lowRes(px, w, h, rng.uniform(cfg.lowResMin, 0.9));
+      double f = rng.uniform(cfg.lowResMin, 0.9);
+      if (guard.allowDamage()) {
+        px = lowRes(px, w, h, f);
+      }
     }
     if (rng.chance(cfg.blurProb)) {
       int passes = rng.range(1, Math.max(1, cfg.blurMax));
-      for (int i = 0; i < passes; i++) {
+      for (int i = 0; i < passes && !guard.fragile(); i++) {
         px = boxBlur(px, w, h);
       }
     }

@@ -20,13 +20,23 @@ final class InkEffects {
 
   private InkEffects() {}
 
-  /** Applies bleed, broken strokes and fading with the config's probabilities. */
-  static void apply(byte[] ink, int w, int h, SynthConfig cfg, Rng rng) {
+  /**
+   * Applies bleed, broken strokes and fading with the config's probabilities, as far as
+   * {@code guard} lets them (fragile text is not bled; broken strokes count as its one damaging
+   * effect). The random draws are the same either way, so other effects do not change with it.
+   */
+  static void apply(byte[] ink, int w, int h, SynthConfig cfg, Rng rng, StrokeGuard guard) {
     if (rng.chance(cfg.bleedProb)) {
-      bleed(ink, w, h, rng.uniform(1.0, 1.5));
+      double gain = rng.uniform(1.0, 1.5);
+      if (!guard.fragile()) {
+        bleed(ink, w, h, gain);
+      }
     }
     if (rng.chance(cfg.brokenProb)) {
-      broken(ink, w, h, rng.uniform(0.05, cfg.brokenMax), rng);
+      double amount = rng.uniform(0.05, cfg.brokenMax);
+      if (guard.allowDamage()) {
+        broken(ink, w, h, amount, rng);
+      }
     }
     if (rng.chance(cfg.fadeProb)) {
       fade(ink, w, h, rng.uniform(0.1, cfg.fadeMax), rng);

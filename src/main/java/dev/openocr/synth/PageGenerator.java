@@ -51,7 +51,7 @@ public final class PageGenerator {
     if (typed) {
       InkEffects.strikes(ink, w, h, words, cfg.typewriterStrike, rng);
     }
-    InkEffects.apply(ink, w, h, cfg, rng);
+    InkEffects.apply(ink, w, h, cfg, rng, StrokeGuard.of(false));
     if (rng.chance(cfg.sineWarpProb)) {
       Warp.Sine sine = Warp.Sine.random(cfg, rng);
       ink = sine.apply(ink, w, h);
@@ -65,7 +65,7 @@ public final class PageGenerator {
       words = words.stream().map(x -> x.transform(hm)).toList();
       lines = lines.stream().map(x -> x.transform(hm)).toList();
     }
-    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, true);
+    byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, true, StrokeGuard.of(false));
     return new SynthPage(new GrayImage(w, h, px), words, lines);
   }
 }

@@ -169,6 +169,17 @@ public final class SynthConfig implements Serializable {
   public double cropRuleProb = 0.3;
   /** Probability that a crop label is a generated document token (number, code, date...). */
   public double cropTokenProb = 0.3;
+  /**
+   * Crops whose text em is below this many pixels (times {@link #hangulSizeScale} for Korean,
+   * times {@link #BOLD_LEGIBLE_SCALE} for bold faces) are spared the degradations that merge or
+   * erase strokes: no ink bleed, no blur, and at most one of broken strokes, binarization (at a
+   * higher ink coverage than the fax-like low threshold: 40-90 of 255 instead of 20-70) and low
+   * resolution. Larger text is degraded as before. A blind reading of validation errors
+   * (sessions 7 and 8) found that most crops a person cannot read were small text with these
+   * effects, alone or together. 0 switches the guard off (the generator of sessions 1-7). Pages
+   * are not affected: the detector's held-out pages stay as they were.
+   */
+  public double legibleEm = 13;
 
   /** Smallest body font size for a language, em in pixels. */
   public double fontMin(Lang lang) {
@@ -178,6 +189,19 @@ public final class SynthConfig implements Serializable {
   /** Largest body font size for a language, em in pixels. */
   public double fontMax(Lang lang) {
     return lang == Lang.KO ? fontMax * hangulSizeScale : fontMax;
+  }
+
+  /** Bold faces need this much more size than {@link #legibleEm} to take stroke-merging effects. */
+  public static final double BOLD_LEGIBLE_SCALE = 1.3;
+
+  /**
+   * True when text of em {@code size} pixels in language {@code lang} is too small to take
+   * the stroke-merging degradations (see {@link #legibleEm}).
+   */
+  public boolean fragile(Lang lang, double size, boolean bold) {
+    double limit = legibleEm * (lang == Lang.KO ? hangulSizeScale : 1)
+        * (bold ? BOLD_LEGIBLE_SCALE : 1);
+    return size < limit;
   }
 
   /** The defaults above. */

@@ -16,8 +16,10 @@ import javax.imageio.ImageIO;
 /**
  * Bench tool (not a test): reads the held-out synthetic validation crops with a bundle and prints
  * each error (truth, greedy reading, reading with the word list), saving error crops as PNG.
+ * Given a crop folder written by {@code synth --kind crops} instead of a generator config, it
+ * reads the first N crops of that folder.
  *
- * <pre>java -cp ... dev.openocr.recognize.ValErrorsProbe LANG BUNDLE N OUT_DIR [SYNTH_CONFIG]</pre>
+ * <pre>java -cp ... dev.openocr.recognize.ValErrorsProbe LANG BUNDLE N OUT_DIR [SYNTH_CONFIG|CROP_DIR]</pre>
  */
 public final class ValErrorsProbe {
   public static void main(String[] args) throws Exception {
@@ -26,11 +28,25 @@ public final class ValErrorsProbe {
     int n = Integer.parseInt(args[2]);
     Path out = Path.of(args[3]);
     Files.createDirectories(out);
-    SynthConfig cfg = args.length > 4 ? SynthConfig.load(Path.of(args[4])) : SynthConfig.defaults();
-    CropGenerator gen = CropGenerator.defaults(lang, cfg);
     List<SynthCrop> crops = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      crops.add(gen.generate(TrainRecognizerCommand.VALIDATION_SEED_BASE + i));
+    if (args.length > 4 && Files.isDirectory(Path.of(args[4]))) {
+      Path dir = Path.of(args[4]).resolve("crops");
+      for (String line : Files.readAllLines(dir.resolve("labels.tsv"))) {
+        if (crops.size() == n) {
+          break;
+        }
+        String[] f = line.split("\t", 2);
+        crops.add(new SynthCrop(GrayImage.fromBufferedImage(ImageIO.read(dir.resolve(f[0])
+            .toFile())), f[1]));
+      }
+      n = crops.size();
+    } else {
+      SynthConfig cfg = args.length > 4 ? SynthConfig.load(Path.of(args[4]))
+          : SynthConfig.defaults();
+      CropGenerator gen = CropGenerator.defaults(lang, cfg);
+      for (int i = 0; i < n; i++) {
+        crops.add(gen.generate(TrainRecognizerCommand.VALIDATION_SEED_BASE + i));
+      }
     }
     List<GrayImage> imgs = crops.stream().map(SynthCrop::image).toList();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(bundleLoc), "cpu");

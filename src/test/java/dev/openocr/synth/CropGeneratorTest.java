@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.openocr.geometry.Box;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,45 @@ class CropGeneratorTest {
       min = Math.min(min, b & 0xff);
     }
     assertThat(min).as("darkest pixel").isLessThan(128);
+  }
+
+  @Test
+  void onlySmallTextIsSparedTheStrokeMergingEffects() {
+    SynthConfig off = SynthConfig.defaults().set("legibleEm", "0").set("bleedProb", "1")
+        .set("boldProb", "0");
+    SynthConfig on = SynthConfig.defaults().set("bleedProb", "1").set("boldProb", "0");
+    // text of 17-20 px is above the limit even for faces that are bold by design: the guard
+    // changes no pixel
+    for (SynthConfig c : List.of(off, on)) {
+      c.set("fontMin", "17").set("fontMax", "20");
+    }
+    for (long s = 0; s < 10; s++) {
+      assertThat(Arrays.equals(CropGenerator.defaults(Lang.EN, on).generate(s).image().pixels(),
+          CropGenerator.defaults(Lang.EN, off).generate(s).image().pixels())).as("seed %d", s)
+          .isTrue();
+    }
+    // text of 9-12 px is not bled: lighter crops from the same draws
+    for (SynthConfig c : List.of(off, on)) {
+      c.set("fontMin", "9").set("fontMax", "12");
+    }
+    for (long s = 0; s < 10; s++) {
+      SynthCrop a = CropGenerator.defaults(Lang.EN, on).generate(s);
+      SynthCrop b = CropGenerator.defaults(Lang.EN, off).generate(s);
+      assertThat(a.label()).isEqualTo(b.label());
+      assertThat(inkSum(a)).as("seed %d", s).isLessThan(inkSum(b));
+    }
+    assertThat(on.fragile(Lang.EN, 12.9, false)).isTrue();
+    assertThat(on.fragile(Lang.EN, 13, false)).isFalse();
+    assertThat(on.fragile(Lang.EN, 15, true)).isTrue();
+    assertThat(on.fragile(Lang.KO, 15, false)).isTrue();
+  }
+
+  private static long inkSum(SynthCrop c) {
+    long s = 0;
+    for (byte b : c.image().pixels()) {
+      s += 255 - (b & 0xff);
+    }
+    return s;
   }
 
   @Test
