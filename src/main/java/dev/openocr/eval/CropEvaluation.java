@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import javax.imageio.ImageIO;
 
 /**
@@ -96,9 +97,29 @@ public final class CropEvaluation {
    */
   public static void dataset(Path folder, TextRecognizer rec, Totals t, int limit)
       throws IOException {
-    List<String> lines = Files.readAllLines(folder.resolve("labels.tsv"), StandardCharsets.UTF_8);
     List<GrayImage> crops = new ArrayList<>();
     List<String> labels = new ArrayList<>();
+    forEachCrop(folder, limit, (crop, label) -> {
+      crops.add(crop);
+      labels.add(label);
+      if (crops.size() == DATASET_BATCH) {
+        read(crops, labels, rec, t);
+        crops.clear();
+        labels.clear();
+      }
+    });
+    read(crops, labels, rec, t);
+  }
+
+  /**
+   * Hands each crop listed in {@code folder/labels.tsv} and its label to {@code each}, in list
+   * order, at most {@code limit} of them when it is positive; blank lines are skipped.
+   *
+   * @throws IOException when the list or a crop cannot be read
+   */
+  public static void forEachCrop(Path folder, int limit, BiConsumer<GrayImage, String> each)
+      throws IOException {
+    List<String> lines = Files.readAllLines(folder.resolve("labels.tsv"), StandardCharsets.UTF_8);
     int n = 0;
     for (int i = 0; i < lines.size() && (limit <= 0 || n < limit); i++) {
       String line = lines.get(i);
@@ -115,16 +136,9 @@ public final class CropEvaluation {
       if (img == null) {
         throw new IOException("Not an image: " + file);
       }
-      crops.add(GrayImage.fromBufferedImage(img));
-      labels.add(line.substring(tab + 1));
+      each.accept(GrayImage.fromBufferedImage(img), line.substring(tab + 1));
       n++;
-      if (crops.size() == DATASET_BATCH) {
-        read(crops, labels, rec, t);
-        crops.clear();
-        labels.clear();
-      }
     }
-    read(crops, labels, rec, t);
   }
 
   /** Reads crops in one call and counts each reading against its label (none: no call). */

@@ -1,6 +1,7 @@
 package dev.openocr.recognize;
 
 import dev.openocr.cli.TrainRecognizerCommand;
+import dev.openocr.eval.CropEvaluation;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.synth.CropGenerator;
@@ -30,15 +31,12 @@ public final class ValErrorsProbe {
     Files.createDirectories(out);
     List<SynthCrop> crops = new ArrayList<>();
     if (args.length > 4 && Files.isDirectory(Path.of(args[4]))) {
-      Path dir = Path.of(args[4]).resolve("crops");
-      for (String line : Files.readAllLines(dir.resolve("labels.tsv"))) {
-        if (crops.size() == n) {
-          break;
-        }
-        String[] f = line.split("\t", 2);
-        crops.add(new SynthCrop(GrayImage.fromBufferedImage(ImageIO.read(dir.resolve(f[0])
-            .toFile())), f[1]));
+      Path cropFolder = CropEvaluation.datasetFolder(Path.of(args[4]));
+      if (cropFolder == null) {
+        throw new IllegalArgumentException("No labels.tsv in " + args[4] + " or its crops/");
       }
+      CropEvaluation.forEachCrop(cropFolder, n, (crop, label) -> crops.add(new SynthCrop(crop,
+          label)));
       n = crops.size();
     } else {
       SynthConfig cfg = args.length > 4 ? SynthConfig.load(Path.of(args[4]))
