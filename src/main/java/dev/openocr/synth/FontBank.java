@@ -84,10 +84,53 @@ public final class FontBank {
     this.faces = List.copyOf(faces);
   }
 
-  /** The default bank of a language, loaded once per JVM. */
+  /**
+   * Debian packages behind the default patterns, by font folder. The Korean bank also takes
+   * unfonts-core and baekmuk faces when they are there, but does not ask for them.
+   */
+  static final Map<String, String> PACKAGES = Map.of(
+      "dejavu", "fonts-dejavu-core", "liberation", "fonts-liberation",
+      "urw-base35", "fonts-urw-base35", "freefont", "fonts-freefont-ttf",
+      "noto", "fonts-noto-core", "nanum", "fonts-nanum");
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(FontBank.class.getName());
+
+  /**
+   * The default bank of a language, loaded once per JVM. When default fonts are missing it still
+   * loads, but warns: the samples of a seed then differ from those of a machine with every font,
+   * so held-out sets made on the two machines are not the same set.
+   */
   public static synchronized FontBank defaults(Lang lang) {
-    return DEFAULTS.computeIfAbsent(lang, l -> load(l,
-        expand(l == Lang.KO ? KO_DEFAULTS : EN_DEFAULTS)));
+    return DEFAULTS.computeIfAbsent(lang, l -> {
+      String[] patterns = l == Lang.KO ? KO_DEFAULTS : EN_DEFAULTS;
+      List<String> missing = missing(patterns);
+      java.util.Set<String> packages = new java.util.TreeSet<>();
+      for (String m : missing) {
+        String pkg = PACKAGES.get(Paths.get(m).getParent().getFileName().toString());
+        if (pkg != null) {
+          packages.add(pkg);
+        }
+      }
+      if (!packages.isEmpty()) {
+        LOG.warning(String.format(Locale.ROOT, "%d of %d default font files or patterns for %s"
+            + " are missing (%s): synthetic samples will differ from those of a machine with every"
+            + " font; install %s (docs/synth.md)", missing.size(), patterns.length, l.code(),
+            String.join(", ", missing), String.join(" ", packages)));
+      }
+      return load(l, expand(patterns));
+    });
+  }
+
+  /** The patterns (files, or globs in a folder) that match no file. */
+  static List<String> missing(String[] patterns) {
+    List<String> out = new ArrayList<>();
+    for (String p : patterns) {
+      if (expand(new String[] {p}).isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** Every {@code .ttf}/{@code .otf} file under {@code dir}. */
