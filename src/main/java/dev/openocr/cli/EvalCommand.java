@@ -1,5 +1,6 @@
 package dev.openocr.cli;
 
+import dev.openocr.detect.AutoScale;
 import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.HeatmapPostProcessor;
 import dev.openocr.document.Page;
@@ -50,6 +51,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--detector", description = "Detector bundle (default: shipped)") String detector;
   @Option(names = "--recognizer", description = "Recognizer bundle (default: shipped)") String recognizer;
   @Option(names = "--mag-ratio", description = "Detector magnification") Double magRatio;
+  @Option(names = "--auto-scale", description = "Scale chosen from the print's size:"
+      + " TARGET[,MAX_MAG[,PROBE_SIDE[,TOLERANCE]]] (median word thickness wanted at the network,"
+      + " in pixels; see AutoScale) or off; default: the detector bundle's own")
+  String autoScale;
   @Option(names = "--text-threshold") Double textThreshold;
   @Option(names = "--link-threshold") Double linkThreshold;
   @Option(names = "--low-text") Double lowText;
@@ -108,7 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
-    if (magRatio == null && textThreshold == null && linkThreshold == null && lowText == null
+    if (magRatio == null && autoScale == null && textThreshold == null && linkThreshold == null && lowText == null
         && minSize == null && boxPadding == null && boxGrowth == null && cropMargin == null) {
       return opts;
     }
@@ -127,6 +132,10 @@ public final class EvalCommand implements Callable<Integer> {
         .withBoxGrowth(boxGrowth != null ? HeatmapPostProcessor.BoxGrowth.parse(boxGrowth)
             : base.boxGrowth())
         .withCropMargin(cropMargin != null ? parseCropMargin(cropMargin) : base.cropMargin());
+    if (autoScale != null) {
+      d = d.withAutoScale("off".equals(autoScale) ? null : AutoScale.parse(autoScale,
+          base.autoScale() != null ? base.autoScale() : AutoScale.DEFAULTS));
+    }
     return opts.withDetectorOptions(d);
   }
 

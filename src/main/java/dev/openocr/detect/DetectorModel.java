@@ -74,7 +74,18 @@ public final class DetectorModel implements AutoCloseable {
             o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
             o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
         o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding(),
-        growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")));
+        growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")),
+        autoScaleOf(o.get("autoScale")));
+  }
+
+  /** A bundle without {@code autoScale} always detects at its {@code magRatio}. */
+  static AutoScale autoScaleOf(com.google.gson.JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    JsonObject a = e.getAsJsonObject();
+    return new AutoScale(a.get("targetHeight").getAsDouble(), a.get("maxMag").getAsDouble(),
+        a.get("probeSide").getAsInt(), a.get("tolerance").getAsDouble());
   }
 
   /** A bundle without {@code boxGrowth} predates it: its boxes come from CRAFT's dilation. */
@@ -120,6 +131,14 @@ public final class DetectorModel implements AutoCloseable {
     m.addProperty("x", o.cropMargin().x());
     m.addProperty("y", o.cropMargin().y());
     j.add("cropMargin", m);
+    if (o.autoScale() != null) {
+      JsonObject a = new JsonObject();
+      a.addProperty("targetHeight", o.autoScale().targetHeight());
+      a.addProperty("maxMag", o.autoScale().maxMag());
+      a.addProperty("probeSide", o.autoScale().probeSide());
+      a.addProperty("tolerance", o.autoScale().tolerance());
+      j.add("autoScale", a);
+    }
     return j;
   }
 

@@ -16,10 +16,13 @@ package dev.openocr.detect;
  *     for bundles trained on ink-shaped character targets)
  * @param cropMargin margin the recognizer's crops add around a box before the padding (the
  *     padding changes the reported boxes only, never what is read)
+ * @param autoScale scale chosen from the size of the print ({@code null}: always
+ *     {@code magRatio})
  */
 public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
                               HeatmapPostProcessor.Thresholds thresholds, double boxPadding,
-                              HeatmapPostProcessor.BoxGrowth boxGrowth, CropMargin cropMargin)
+                              HeatmapPostProcessor.BoxGrowth boxGrowth, CropMargin cropMargin,
+                              AutoScale autoScale)
     implements java.io.Serializable {
 
   /**
@@ -69,7 +72,7 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
   /** Settings of a newly trained bundle (its targets fill the characters' word slices). */
   public static DetectorOptions defaults() {
     return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults(), 0,
-        HeatmapPostProcessor.BoxGrowth.defaults(), INK_TIGHT);
+        HeatmapPostProcessor.BoxGrowth.defaults(), INK_TIGHT, null);
   }
 
   /**
@@ -84,22 +87,22 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
 
   public DetectorOptions withMagRatio(double m) {
     return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds, boxPadding, boxGrowth,
-        cropMargin);
+        cropMargin, autoScale);
   }
 
   public DetectorOptions withThresholds(HeatmapPostProcessor.Thresholds t) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t, boxPadding, boxGrowth,
-        cropMargin);
+        cropMargin, autoScale);
   }
 
   public DetectorOptions withBoxPadding(double p) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, p, boxGrowth,
-        cropMargin);
+        cropMargin, autoScale);
   }
 
   public DetectorOptions withCropMargin(CropMargin m) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
-        boxGrowth, m);
+        boxGrowth, m, autoScale);
   }
 
   /**
@@ -113,6 +116,11 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
 
   public DetectorOptions withBoxGrowth(HeatmapPostProcessor.BoxGrowth g) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding, g,
-        cropMargin);
+        cropMargin, autoScale);
+  }
+
+  public DetectorOptions withAutoScale(AutoScale a) {
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
+        boxGrowth, cropMargin, a);
   }
 }

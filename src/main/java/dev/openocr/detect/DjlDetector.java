@@ -26,7 +26,22 @@ final class DjlDetector implements TextDetector {
 
   @Override
   public List<DetectedWord> detect(GrayImage page) {
-    return words(heatmaps(page), scaleOf(page), page.width(), page.height(), options);
+    double scale = scaleOf(page);
+    AutoScale auto = options.autoScale();
+    List<DetectedWord> found;
+    if (auto == null) {
+      found = unpadded(heatmaps(page, scale), scale, options);
+    } else {
+      int longSide = Math.max(page.width(), page.height());
+      double probe = auto.probeScale(scale, longSide);
+      found = unpadded(heatmaps(page, probe), probe, options);
+      double chosen = auto.choose(probe, AutoScale.medianThickness(found), longSide,
+          options.maxSide());
+      if (chosen != probe) {
+        found = unpadded(heatmaps(page, chosen), chosen, options);
+      }
+    }
+    return padded(found, page.width(), page.height(), options);
   }
 
   /**
@@ -35,12 +50,26 @@ final class DjlDetector implements TextDetector {
    */
   static List<DetectedWord> words(Heatmaps maps, double ratio, int pageWidth, int pageHeight,
       DetectorOptions options) {
+    return padded(unpadded(maps, ratio, options), pageWidth, pageHeight, options);
+  }
+
+  /** The words of a page's heatmaps, post-processed and mapped back to page pixels. */
+  static List<DetectedWord> unpadded(Heatmaps maps, double ratio, DetectorOptions options) {
     List<DetectedWord> raw = HeatmapPostProcessor.boxes(maps.region(), maps.affinity(),
         maps.width(), maps.height(), options.thresholds(), options.boxGrowth());
     List<DetectedWord> out = new ArrayList<>(raw.size());
     for (DetectedWord d : raw) {
-      Quad q = HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0);
-      q = pad(q, options.boxPadding());
+      out.add(new DetectedWord(HeatmapPostProcessor.toPage(d.quad(), ratio, 0, 0), d.score()));
+    }
+    return out;
+  }
+
+  /** Words in page pixels padded by the options' {@code boxPadding} and clipped to the page. */
+  static List<DetectedWord> padded(List<DetectedWord> words, int pageWidth, int pageHeight,
+      DetectorOptions options) {
+    List<DetectedWord> out = new ArrayList<>(words.size());
+    for (DetectedWord d : words) {
+      Quad q = pad(d.quad(), options.boxPadding());
       out.add(new DetectedWord(clip(q, pageWidth, pageHeight), d.score()));
     }
     return out;
@@ -65,16 +94,17 @@ final class DjlDetector implements TextDetector {
     return q.expand(dx, dy);
   }
 
-  /** Scale from page pixels to network input pixels. */
+  /** Fixed scale from page pixels to network input pixels (the magnification, within maxSide). */
   double scaleOf(GrayImage page) {
     int longSide = Math.max(page.width(), page.height());
     double target = Math.min(options.maxSide(), options.magRatio() * longSide);
     return target / longSide;
   }
 
-  /** Heatmaps of the whole scaled page (half resolution), tiled if it is large. */
-  Heatmaps heatmaps(GrayImage page) {
-    double ratio = scaleOf(page);
+  /**
+   * Heatmaps of the whole page scaled by {@code ratio} (half resolution), tiled if it is large.
+   */
+  Heatmaps heatmaps(GrayImage page, double ratio) {
     int sw = Math.max(1, (int) Math.round(page.width() * ratio));
     int sh = Math.max(1, (int) Math.round(page.height() * ratio));
     GrayImage scaled = Resize.to(page, sw, sh);
