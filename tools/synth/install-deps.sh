@@ -3,7 +3,7 @@
 # (FontBank) and the word lists the corpora are rebuilt from (tools/synth/build_corpus.py).
 # Call from .ci/run before the tests: bash tools/synth/install-deps.sh
 set -euo pipefail
-PKGS=(fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-noto-core
+PKGS=(fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-noto-core fonts-noto-mono
       fonts-nanum wamerican hunspell-ko doc-debian debian-reference-en)
 missing=()
 for p in "${PKGS[@]}"; do

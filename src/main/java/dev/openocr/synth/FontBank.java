@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The fonts one language is rendered with. By default they come from Debian font packages (see
  * {@code docs/synth.md}: fonts-dejavu-core, fonts-liberation, fonts-urw-base35,
- * fonts-freefont-ttf, fonts-noto-core, fonts-nanum); a folder of TTF/OTF files can replace them.
+ * fonts-freefont-ttf, fonts-noto-core, fonts-noto-mono, fonts-nanum); a folder of TTF/OTF files can
+ * replace them.
  * Fonts are sorted by file path so the bank, and so every sample, is the same on every machine
  * with the same files.
  */
@@ -85,7 +86,8 @@ public final class FontBank {
   }
 
   /**
-   * Debian packages behind the default patterns, by font folder. The Korean bank also takes
+   * Debian packages behind the default patterns, by font folder (Noto Sans Mono, in the noto
+   * folder, comes from fonts-noto-mono: {@link #packageOf}). The Korean bank also takes
    * unfonts-core and baekmuk faces when they are there, but does not ask for them.
    */
   static final Map<String, String> PACKAGES = Map.of(
@@ -107,7 +109,7 @@ public final class FontBank {
       List<String> missing = missing(patterns);
       java.util.Set<String> packages = new java.util.TreeSet<>();
       for (String m : missing) {
-        String pkg = PACKAGES.get(Paths.get(m).getParent().getFileName().toString());
+        String pkg = packageOf(m);
         if (pkg != null) {
           packages.add(pkg);
         }
@@ -120,6 +122,15 @@ public final class FontBank {
       }
       return load(l, expand(patterns));
     });
+  }
+
+  /** The Debian package a default pattern's files come from, or null for optional ones. */
+  static String packageOf(String pattern) {
+    Path p = Paths.get(pattern);
+    if (p.getFileName().toString().startsWith("NotoSansMono")) {
+      return "fonts-noto-mono"; // same folder as fonts-noto-core, another package
+    }
+    return PACKAGES.get(p.getParent().getFileName().toString());
   }
 
   /** The patterns (files, or globs in a folder) that match no file. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,13 @@ class FontBankTest {
   void everyDefaultFolderNamesThePackageToInstallOrIsOptional() {
     // each English default, and the Korean Nanum faces, come from a package the warning can name
     for (String p : FontBank.EN_DEFAULTS) {
-      assertThat(FontBank.PACKAGES).containsKey(Paths.get(p).getParent().getFileName().toString());
+      assertThat(FontBank.packageOf(p)).as(p).startsWith("fonts-");
     }
-    assertThat(FontBank.PACKAGES).containsKey(
-        Paths.get(FontBank.KO_DEFAULTS[0]).getParent().getFileName().toString());
+    assertThat(FontBank.packageOf(FontBank.KO_DEFAULTS[0])).isEqualTo("fonts-nanum");
+    assertThat(FontBank.packageOf("/usr/share/fonts/truetype/noto/NotoSansMono-*.ttf"))
+        .isEqualTo("fonts-noto-mono");
+    assertThat(FontBank.packageOf("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"))
+        .isEqualTo("fonts-noto-core");
+    assertThat(FontBank.packageOf("/usr/share/fonts/truetype/baekmuk/*.ttf")).isNull();
   }
 }
