@@ -7,6 +7,7 @@ import dev.openocr.engine.NativeSetup;
 import dev.openocr.synth.Lang;
 import dev.openocr.synth.PageGenerator;
 import dev.openocr.synth.SynthConfig;
+import dev.openocr.train.DetectorSamples;
 import dev.openocr.train.DetectorTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,6 +31,10 @@ public final class TrainDetectorCommand implements Callable<Integer> {
   @Option(names = "--mag-ratio", defaultValue = "1.5", description = "Magnification used in validation")
   double magRatio;
   @Option(names = "--seed", defaultValue = "1") long seed;
+  @Option(names = "--scale-range", defaultValue = "0.8,2.4", paramLabel = "MIN,MAX",
+      description = "Scales training crops are cut at, page to network pixels, drawn "
+          + "log-uniformly (default ${DEFAULT-VALUE})")
+  String scaleRange;
 
   @Mixin
   TrainArgs common;
@@ -38,6 +43,7 @@ public final class TrainDetectorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NativeSetup.configure(common.threads);
     DetectorSpec spec = DetectorSpec.of(variant);
+    DetectorSamples.Scales scales = DetectorSamples.Scales.parse(scaleRange);
     Lang l = Lang.parse(common.lang);
     SynthConfig sc = common.synth();
     PageGenerator pages = PageGenerator.defaults(l, sc);
@@ -47,11 +53,12 @@ public final class TrainDetectorCommand implements Callable<Integer> {
         + common.dataNote());
     notes.addProperty("command", "openocr train-detector --variant " + variant + " --steps " + steps
         + " --batch " + batch + " --crop-size " + cropSize + " --lr " + lr + " --seed " + seed
+        + " --scale-range " + scales + " --mag-ratio " + magRatio + " --val-pages " + valPages
         + common.commandTail());
     DetectorOptions inf = DetectorOptions.defaults().withMagRatio(magRatio);
     DetectorTrainer.Result r = DetectorTrainer.train(new DetectorTrainer.Config(dir,
         "craft-" + variant + "-" + l.code(), spec, steps, batch, cropSize, lr, common.valEvery,
-        valPages, seed, common.device(), inf, notes, common.init), pages);
+        valPages, seed, common.device(), inf, notes, common.init, scales), pages);
     System.out.printf("done: %d steps, val P/R/F1 %.4f/%.4f/%.4f, best F1 %.4f, %.0f s, best %s%n",
         r.steps(), r.valPrf()[0], r.valPrf()[1], r.valPrf()[2], r.bestF1(), r.seconds(), r.best());
     return 0;

@@ -48,6 +48,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001") float lr;
   @Option(names = "--val-size", defaultValue = "1000") int valSize;
   @Option(names = "--seed", defaultValue = "7") long seed;
+  @Option(names = "--width-pool", defaultValue = "16",
+      description = "Batches made together and sorted by crop width, so each batch is padded "
+          + "little; 1 gives batches in generation order (runs before session 10) "
+          + "(default ${DEFAULT-VALUE})")
+  int widthPool;
 
   @Mixin
   TrainArgs common;
@@ -71,10 +76,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
         + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
-        + common.commandTail());
+        + " --width-pool " + widthPool + common.commandTail());
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,
-        common.valEvery, valSize, seed, common.device(), notes, common.init), train, val);
+        common.valEvery, valSize, seed, common.device(), notes, common.init, widthPool),
+        train, val);
     System.out.printf("done: %d steps, val accuracy %.4f, CER %.4f, best %.4f, %.0f s, best bundle %s%n",
         r.steps(), r.valAccuracy(), r.valCer(), r.bestAccuracy(), r.seconds(), r.best());
     return 0;

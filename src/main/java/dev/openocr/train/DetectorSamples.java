@@ -16,17 +16,53 @@ import java.util.SplittableRandom;
  * inference magnification), crops centred on words or anywhere, brightness and contrast jitter.
  * Targets are made for the crop on the fly from the pages' character quads.
  */
-final class DetectorSamples {
-  /** Scales drawn for a crop: pages are about 100 dpi, inference magnifies them about 1.5x. */
-  static final double MIN_SCALE = 0.8;
-  static final double MAX_SCALE = 2.4;
+public final class DetectorSamples {
+  /**
+   * Range of the scale a crop is cut at (log-uniform), page pixels to network pixels.
+   *
+   * @param min smallest scale
+   * @param max largest scale
+   */
+  public record Scales(double min, double max) {
+    /** Runs 1-7: pages are about 100 dpi, inference magnified them 1.1-1.5 times. */
+    public static final Scales DEFAULT = new Scales(0.8, 2.4);
+
+    public Scales {
+      if (!(min > 0 && max >= min && max <= 8)) {
+        throw new IllegalArgumentException("Invalid training scale range: " + min + ".." + max);
+      }
+    }
+
+    /** {@code "MIN,MAX"}. */
+    public static Scales parse(String s) {
+      String[] p = s.split(",");
+      if (p.length != 2) {
+        throw new IllegalArgumentException("Scale range must be MIN,MAX: " + s);
+      }
+      try {
+        return new Scales(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("Scale range must be MIN,MAX: " + s, e);
+      }
+    }
+
+    double draw(SplittableRandom r) {
+      return min * Math.pow(max / min, r.nextDouble());
+    }
+
+    @Override
+    public String toString() {
+      return min + "," + max;
+    }
+  }
   /** Share of crops centred on a word rather than anywhere on the page. */
   static final double WORD_CENTRED = 0.75;
 
   private DetectorSamples() {}
 
-  static DetectorSample cut(SynthPage page, int size, DetectorSpec spec, SplittableRandom r) {
-    double s = MIN_SCALE * Math.pow(MAX_SCALE / MIN_SCALE, r.nextDouble());
+  static DetectorSample cut(SynthPage page, int size, DetectorSpec spec, Scales scales,
+      SplittableRandom r) {
+    double s = scales.draw(r);
     double side = size / s; // crop side in page pixels
     GrayImage img = page.image();
     double cx;

@@ -49,7 +49,7 @@ public final class DetectorTrainer {
   public record Config(Path runDir, String bundleId, DetectorSpec spec, int steps, int batch,
                        int cropSize, float lr, int valEvery, int valPages, long seed,
                        String device, DetectorOptions inference, JsonObject trainingNotes,
-                       String init) {}
+                       String init, DetectorSamples.Scales scales) {}
 
   /** What a run ended with. */
   public record Result(int steps, double[] valPrf, double bestF1, Path best, double seconds) {}
@@ -136,7 +136,7 @@ public final class DetectorTrainer {
       if (k % CROPS_PER_PAGE == 0) {
         page = pages.apply(cfg.seed() * 1_000_003L + i * cfg.batch() + k);
       }
-      out.add(DetectorSamples.cut(page, cfg.cropSize(), cfg.spec(), r));
+      out.add(DetectorSamples.cut(page, cfg.cropSize(), cfg.spec(), cfg.scales(), r));
     }
     return out;
   }

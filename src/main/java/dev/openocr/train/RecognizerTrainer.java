@@ -43,7 +43,7 @@ public final class RecognizerTrainer {
   public record Config(Path runDir, String bundleId, RecognizerSpec spec, Charset charset,
                        int steps, int batch, float lr, int valEvery, int valSize, long seed,
                        String device, JsonObject trainingNotes,
-                       String init) {}
+                       String init, int widthPool) {}
 
   /** What a run ended with. */
   public record Result(int steps, double valAccuracy, double valCer, double bestAccuracy,
@@ -70,7 +70,8 @@ public final class RecognizerTrainer {
       double lastAcc = Double.NaN;
       double lastCer = Double.NaN;
       try (Trainer trainer = model.model().newTrainer(tc);
-           Feeder<List<LabeledCrop>> feeder = new Feeder<>(i -> batchAt(source, cfg, i), state.step())) {
+           Feeder<List<LabeledCrop>> feeder = new Feeder<>(batches(source, cfg)::batch,
+               state.step())) {
         trainer.initialize(new Shape(1, 1, cfg.spec().inputHeight(), 64));
         state.restoreOptimizer(adam, model.model().getBlock(), cfg.runDir(), trainer.getManager());
         double lossAcc = 0;
@@ -214,13 +215,10 @@ public final class RecognizerTrainer {
     }
   }
 
-  /** Batch number {@code i} of a run: the same crops whenever it is made (resume-safe). */
-  static List<LabeledCrop> batchAt(CropSource src, Config cfg, long i) {
-    List<LabeledCrop> b = new ArrayList<>(cfg.batch());
-    for (int k = 0; k < cfg.batch(); k++) {
-      b.add(src.crop(cfg.seed() * 1_000_000_007L + i * cfg.batch() + k));
-    }
-    return b;
+  /** The run's batches: the same crops whenever batch {@code i} is made (resume-safe). */
+  static WidthBatches batches(CropSource src, Config cfg) {
+    return new WidthBatches(src, cfg.seed(), cfg.batch(), cfg.widthPool(),
+        cfg.spec().inputHeight(), cfg.spec().maxWidth());
   }
 
   private static List<List<LabeledCrop>> validationSet(CropSource src, int n) {

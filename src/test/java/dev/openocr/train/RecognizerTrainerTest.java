@@ -65,10 +65,11 @@ class RecognizerTrainerTest {
     String init = RecognizerTrainer.train(config(tmp.resolve("init"), spec, 2, 0.003f, null, 2),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best().toString();
     Path straight = tmp.resolve("straight");
-    RecognizerTrainer.train(config(straight, spec, 20, 0.003f, init, 10),
+    RecognizerTrainer.train(config(straight, spec, 20, 0.003f, init, 10, 2),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
 
-    // the same run dies making batch 10, after its checkpoint at step 10, and is run again
+    // the same run dies making batch 10 (its pool of batches 10 and 11, sorted by width), after
+    // its checkpoint at step 10, and is run again
     Path killed = tmp.resolve("killed");
     LabeledCropSource dies = i -> {
       if (i >= 10L * WORDS.size()) {
@@ -76,18 +77,19 @@ class RecognizerTrainerTest {
       }
       return crop(i);
     };
-    assertThatThrownBy(() -> RecognizerTrainer.train(config(killed, spec, 20, 0.003f, init, 10),
-        dies::crop, RecognizerTrainerTest::crop)).hasRootCauseMessage("killed");
+    assertThatThrownBy(() -> RecognizerTrainer.train(
+        config(killed, spec, 20, 0.003f, init, 10, 2), dies::crop, RecognizerTrainerTest::crop))
+        .hasRootCauseMessage("killed");
     assertThat(RunState.read(killed).step()).isEqualTo(10);
     Path afresh = tmp.resolve("afresh");
     Runs.copy(killed, afresh);
     Files.delete(afresh.resolve(RunState.OPTIMIZER_FILE));
-    RecognizerTrainer.train(config(killed, spec, 20, 0.003f, init, 10),
+    RecognizerTrainer.train(config(killed, spec, 20, 0.003f, init, 10, 2),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
     assertThat(maxDifference(straight, killed)).isLessThan(1e-5f);
 
     // without the optimizer's moments the resumed run goes elsewhere
-    RecognizerTrainer.train(config(afresh, spec, 20, 0.003f, init, 10),
+    RecognizerTrainer.train(config(afresh, spec, 20, 0.003f, init, 10, 2),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
     assertThat(maxDifference(straight, afresh)).isGreaterThan(1e-3f);
   }
@@ -142,8 +144,13 @@ class RecognizerTrainerTest {
 
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
       float lr, String init, int valEvery) {
+    return config(run, spec, steps, lr, init, valEvery, 1);
+  }
+
+  private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
+      float lr, String init, int valEvery, int widthPool) {
     return new RecognizerTrainer.Config(run, "test", spec, CHARSET, steps, WORDS.size(), lr,
-        valEvery, WORDS.size(), 0, "cpu", null, init);
+        valEvery, WORDS.size(), 0, "cpu", null, init, widthPool);
   }
 
   private static List<String> readAll(Path bundle, RecognizerSpec spec) {
