@@ -35,6 +35,10 @@ public final class TrainDetectorCommand implements Callable<Integer> {
       description = "Scales training crops are cut at, page to network pixels, drawn "
           + "log-uniformly (default ${DEFAULT-VALUE})")
   String scaleRange;
+  @Option(names = "--gap-weight", defaultValue = "0",
+      description = "Extra loss weight on the spaces between neighbouring words, in both maps "
+          + "(0: hard negative mining alone) (default ${DEFAULT-VALUE})")
+  float gapWeight;
 
   @Mixin
   TrainArgs common;
@@ -53,12 +57,13 @@ public final class TrainDetectorCommand implements Callable<Integer> {
         + common.dataNote());
     notes.addProperty("command", "openocr train-detector --variant " + variant + " --steps " + steps
         + " --batch " + batch + " --crop-size " + cropSize + " --lr " + lr + " --seed " + seed
-        + " --scale-range " + scales + " --mag-ratio " + magRatio + " --val-pages " + valPages
+        + " --scale-range " + scales + " --gap-weight " + gapWeight + " --mag-ratio " + magRatio
+        + " --val-pages " + valPages
         + common.commandTail());
     DetectorOptions inf = DetectorOptions.defaults().withMagRatio(magRatio);
     DetectorTrainer.Result r = DetectorTrainer.train(new DetectorTrainer.Config(dir,
         "craft-" + variant + "-" + l.code(), spec, steps, batch, cropSize, lr, common.valEvery,
-        valPages, seed, common.device(), inf, notes, common.init, scales), pages);
+        valPages, seed, common.device(), inf, notes, common.init, scales, gapWeight), pages);
     System.out.printf("done: %d steps, val P/R/F1 %.4f/%.4f/%.4f, best F1 %.4f, %.0f s, best %s%n",
         r.steps(), r.valPrf()[0], r.valPrf()[1], r.valPrf()[2], r.bestF1(), r.seconds(), r.best());
     return 0;

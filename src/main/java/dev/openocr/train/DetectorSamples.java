@@ -1,10 +1,12 @@
 package dev.openocr.train;
 
 import dev.openocr.detect.DetectorSpec;
+import dev.openocr.geometry.Box;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.Rectify;
 import dev.openocr.synth.CraftTargets;
+import dev.openocr.synth.SynthLine;
 import dev.openocr.synth.SynthPage;
 import dev.openocr.synth.SynthWord;
 import java.util.ArrayList;
@@ -97,6 +99,44 @@ public final class DetectorSamples {
       v = Math.max(0, Math.min(1, (v - 0.5) * contrast + 0.5 + bright));
       in[i] = (float) ((v - spec.mean()) / spec.std());
     }
-    return new DetectorSample(in, t.region(), t.affinity(), size);
+    return new DetectorSample(in, t.region(), t.affinity(),
+        gaps(moved, page.lines(), size / 2, size / 2, 0.5), size);
+  }
+
+  /**
+   * The spaces between neighbouring words of a line: 1 inside the quad that joins a word's right
+   * side to the next word's left side, else 0; maps are {@code w x h} at {@code scale} times the
+   * words' coordinates. Words that touch or overlap leave no space.
+   */
+  static float[] gaps(List<SynthWord> words, List<SynthLine> lines, int w, int h,
+      double scale) {
+    float[] out = new float[w * h];
+    for (SynthLine line : lines) {
+      for (int i = line.firstWord(); i + 1 < line.firstWord() + line.wordCount(); i++) {
+        Quad a = words.get(i).quad().scale(scale, scale);
+        Quad b = words.get(i + 1).quad().scale(scale, scale);
+        // the next word must start after this one ends, along this word's baseline
+        double ux = a.x1() - a.x0();
+        double uy = a.y1() - a.y0();
+        if ((b.x0() - a.x1()) * ux + (b.y0() - a.y1()) * uy <= 0
+            || (b.x3() - a.x2()) * ux + (b.y3() - a.y2()) * uy <= 0) {
+          continue;
+        }
+        Quad gap = new Quad(a.x1(), a.y1(), b.x0(), b.y0(), b.x3(), b.y3(), a.x2(), a.y2());
+        Box bb = gap.bounds();
+        int x0 = Math.max(0, (int) Math.floor(bb.left()));
+        int x1 = Math.min(w - 1, (int) Math.ceil(bb.right()));
+        int y0 = Math.max(0, (int) Math.floor(bb.top()));
+        int y1 = Math.min(h - 1, (int) Math.ceil(bb.bottom()));
+        for (int y = y0; y <= y1; y++) {
+          for (int x = x0; x <= x1; x++) {
+            if (gap.contains(x + 0.5, y + 0.5)) {
+              out[y * w + x] = 1;
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 }

@@ -17,6 +17,18 @@ final class Ohem {
    */
   static float[] weights(float[] err, float[] target, int maps, int pixels, float positive,
       int ratio, int minNegatives) {
+    return weights(err, target, maps, pixels, positive, ratio, minNegatives, null, 0);
+  }
+
+  /**
+   * As above, and every pixel where {@code extra} is 1 gets {@code extraWeight} more weight (on
+   * top of any it has), in the same units: the spaces between words, which hard negative mining
+   * alone leaves to compete with every other negative.
+   *
+   * @param extra same layout as {@code err}, 0 or 1; null for none
+   */
+  static float[] weights(float[] err, float[] target, int maps, int pixels, float positive,
+      int ratio, int minNegatives, float[] extra, float extraWeight) {
     float[] w = new float[err.length];
     int kept = 0;
     float[] negErr = new float[pixels];
@@ -50,6 +62,9 @@ final class Ohem {
     }
     float norm = 1f / Math.max(1, kept);
     for (int i = 0; i < w.length; i++) {
+      if (extra != null && extra[i] > 0) {
+        w[i] += extraWeight * extra[i];
+      }
       w[i] *= norm;
     }
     return w;

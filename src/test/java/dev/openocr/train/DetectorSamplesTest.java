@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openocr.detect.DetectorSpec;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
+import dev.openocr.synth.SynthLine;
 import dev.openocr.synth.SynthPage;
 import dev.openocr.synth.SynthWord;
 import java.util.ArrayList;
@@ -49,6 +50,42 @@ class DetectorSamplesTest {
     }
     assertThat(small).isPositive();
     assertThat((double) large / small).isBetween(3.0, 5.0);
+  }
+
+  /** A word of one character in the box {@code x0..x1} x {@code 10..20}. */
+  private static SynthWord word(double x0, double x1) {
+    Quad q = new Quad(x0, 10, x1, 10, x1, 20, x0, 20);
+    return new SynthWord("a", q, List.of(q));
+  }
+
+  @Test
+  void gapsFillTheSpacesBetweenNeighboursOfALineOnly() {
+    // line 0: words at 0-10, 14-24 and 24-30 (touching); line 1: one word at 40-50
+    List<SynthWord> words = List.of(word(0, 10), word(14, 24), word(24, 30), word(40, 50));
+    List<SynthLine> lines = List.of(new SynthLine("a a a", words.get(0).quad(), 0, 3),
+        new SynthLine("a", words.get(3).quad(), 3, 1));
+    float[] g = DetectorSamples.gaps(words, lines, 60, 30, 1.0);
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 60; x++) {
+        boolean inSpace = x >= 10 && x < 14 && y >= 10 && y < 20;
+        assertThat(g[y * 60 + x]).as("(%d, %d)", x, y).isEqualTo(inSpace ? 1f : 0f);
+      }
+    }
+    // at half scale the space is 2 pixels wide
+    float[] half = DetectorSamples.gaps(words, lines, 30, 15, 0.5);
+    double sum = 0;
+    for (float v : half) {
+      sum += v;
+    }
+    assertThat(sum).isEqualTo(2 * 5);
+  }
+
+  @Test
+  void everyCropCarriesItsGapMap() {
+    SynthPage page = onePage();
+    DetectorSample s = DetectorSamples.cut(page, 128, DetectorSpec.lean(),
+        DetectorSamples.Scales.DEFAULT, new SplittableRandom(3));
+    assertThat(s.gaps()).hasSize(64 * 64);
   }
 
   @Test

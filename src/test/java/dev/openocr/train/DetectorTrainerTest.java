@@ -82,6 +82,6 @@ class DetectorTrainerTest {
   /** Seed 0, batch 2 (one page per batch), 96-pixel crops, validation every 3 steps on 1 page. */
   private static DetectorTrainer.Config config(Path run, int steps, String init) {
     return new DetectorTrainer.Config(run, "test", DetectorSpec.lean(), steps, 2, 96, 0.001f, 3,
-        1, 0, "cpu", DetectorOptions.defaults(), null, init, DetectorSamples.Scales.DEFAULT);
+        1, 0, "cpu", DetectorOptions.defaults(), null, init, DetectorSamples.Scales.DEFAULT, 2f);
   }
 }
