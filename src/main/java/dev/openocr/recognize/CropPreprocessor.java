@@ -103,8 +103,8 @@ public final class CropPreprocessor {
   }
 
   /**
-   * Batch width for crops: the widest, rounded up to a multiple of {@link #WIDTH_BUCKET} so the
-   * native engine sees few distinct shapes (it caches kernels per shape).
+   * Batch width for crops: the widest, rounded up to a multiple of {@link #WIDTH_BUCKET}, so the
+   * native engine sees at most {@code maxWidth / WIDTH_BUCKET} distinct shapes.
    */
   public static int batchWidth(java.util.List<Prepared> crops) {
     int max = 0;
@@ -114,6 +114,11 @@ public final class CropPreprocessor {
     return (max + WIDTH_BUCKET - 1) / WIDTH_BUCKET * WIDTH_BUCKET;
   }
 
-  /** Batch widths are multiples of this (and so of the time-step stride). */
-  public static final int WIDTH_BUCKET = 32;
+  /**
+   * Batch widths are multiples of this (and so of the time-step stride). It was 32 until session
+   * 10; with 8 the English recognizer read 30 FUNSD pages' crops in about 17% less time (training
+   * paused, alternating runs), with 2 fewer of 4,762 crops read exactly, and the held-out synthetic
+   * crops within 0.001 (BENCHMARKS.md, session 10).
+   */
+  public static final int WIDTH_BUCKET = 8;
 }
