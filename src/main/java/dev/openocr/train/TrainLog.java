@@ -12,6 +12,8 @@ import java.util.Locale;
 
 /**
  * A training run's CSV log (appended, so resumed runs continue it) and a progress line with ETA.
+ * A run killed after its last checkpoint has logged steps it will train again: on resume, rows
+ * past the checkpoint's step are dropped, so every step appears once.
  */
 public final class TrainLog {
   private final Path csv;
@@ -27,9 +29,38 @@ public final class TrainLog {
       Files.createDirectories(csv.getParent());
       if (!Files.exists(csv)) {
         Files.writeString(csv, String.join(",", columns) + "\n", StandardCharsets.UTF_8);
+      } else {
+        dropRowsAfter(csv, startStep);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + csv, e);
+    }
+  }
+
+  /** Keeps the header and the rows whose step (first column) is at most {@code step}. */
+  static void dropRowsAfter(Path csv, int step) throws IOException {
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i == 0 || line.isEmpty()) {
+        kept.add(line);
+        continue;
+      }
+      String first = line.split(",", 2)[0].trim();
+      int rowStep;
+      try {
+        rowStep = Integer.parseInt(first);
+      } catch (NumberFormatException e) {
+        kept.add(line); // not a step row: left as it is
+        continue;
+      }
+      if (rowStep <= step) {
+        kept.add(line);
+      }
+    }
+    if (kept.size() < lines.size()) {
+      Files.write(csv, kept, StandardCharsets.UTF_8);
     }
   }
 
