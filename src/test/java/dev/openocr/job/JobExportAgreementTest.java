@@ -259,11 +259,11 @@ class JobExportAgreementTest {
     String alto = Files.readString(tmp.resolve("alto").resolve(altoName));
 
     String droppedSpan = damage(hocr, "<span class=\"ocrx_word\"[^>]*>[^<]*</span>", "");
-    String swappedBbox = damage(hocr, "(class=\"ocrx_word\" id=\"[^\"]*\" title=\"bbox )(\\d+) "
-        + "(\\d+)", "$1$3 $2");
+    String swappedBbox = swapUnequal(hocr, "(class=\"ocrx_word\" id=\"[^\"]*\" title=\"bbox )(\\d+) "
+        + "(\\d+)", 2, 3);
     String droppedString = damage(alto, "<String [^>]*/>", "");
-    String swappedPos = damage(alto, "(<String ID=\"[^\"]*\" HPOS=\")(\\d+)(\" VPOS=\")(\\d+)",
-        "$1$4$3$2");
+    String swappedPos = swapUnequal(alto, "(<String ID=\"[^\"]*\" HPOS=\")(\\d+)(\" VPOS=\")(\\d+)",
+        2, 4);
     assertThatThrownBy(() -> checkHocr(bytes(droppedSpan), table))
         .isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> checkHocr(bytes(swappedBbox), table))
@@ -508,6 +508,27 @@ class JobExportAgreementTest {
     String damaged = xml.replaceFirst(regex, replacement);
     assertThat(damaged).as("damage %s", regex).isNotEqualTo(xml);
     return damaged;
+  }
+
+  /**
+   * Swaps groups {@code g1} and {@code g2} of the first match where they differ (a word whose
+   * left equals its top would leave the file unchanged).
+   */
+  private static String swapUnequal(String xml, String regex, int g1, int g2) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(xml);
+    while (m.find()) {
+      if (!m.group(g1).equals(m.group(g2))) {
+        StringBuilder sb = new StringBuilder(xml);
+        // replace the later group first so the earlier one's offsets stay valid
+        int[] first = g1 < g2 ? new int[] {g1, g2} : new int[] {g2, g1};
+        String a = m.group(first[0]);
+        String b = m.group(first[1]);
+        sb.replace(m.start(first[1]), m.end(first[1]), a);
+        sb.replace(m.start(first[0]), m.end(first[0]), b);
+        return sb.toString();
+      }
+    }
+    throw new AssertionError("no match of " + regex + " with two different values");
   }
 
   private static byte[] bytes(String s) {
