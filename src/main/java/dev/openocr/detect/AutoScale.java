@@ -23,8 +23,11 @@ import java.util.List;
 public record AutoScale(double targetHeight, double maxMag, int probeSide, double tolerance)
     implements java.io.Serializable {
 
-  /** Settings of the shipped English detector, and what a partial {@link #parse} fills in. */
-  public static final AutoScale DEFAULTS = new AutoScale(16, 2.5, 1280, 1.2);
+  /**
+   * Settings of the shipped English detector (since session 11; session 9's were 16, 2.5, 1280,
+   * 1.2), and what a partial {@link #parse} fills in when a bundle has none.
+   */
+  public static final AutoScale DEFAULTS = new AutoScale(18.5, 2.5, 1600, 1.4);
 
   /** Fewest words the probe needs before its median thickness is trusted. */
   public static final int MIN_WORDS = 5;
