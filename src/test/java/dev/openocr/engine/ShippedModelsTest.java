@@ -137,7 +137,7 @@ class ShippedModelsTest {
     List<ScoredWord> words = new ArrayList<>();
     try (OcrEngine ko = OcrEngine.load(EngineOptions.forLanguage("ko").withThreads(2));
          OcrSession s = ko.session()) {
-      assertThat(ko.modelId()).contains("+crnn-lean-ko@");
+      assertThat(ko.modelId()).startsWith("craft-lean-ko@").contains("+crnn-lean-ko@");
       for (Word w : s.ocr(img).words()) {
         words.add(new ScoredWord(w.text(), w.box(), w.confidence()));
       }
