@@ -518,14 +518,13 @@ class JobExportAgreementTest {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(xml);
     while (m.find()) {
       if (!m.group(g1).equals(m.group(g2))) {
-        StringBuilder sb = new StringBuilder(xml);
-        // replace the later group first so the earlier one's offsets stay valid
-        int[] first = g1 < g2 ? new int[] {g1, g2} : new int[] {g2, g1};
-        String a = m.group(first[0]);
-        String b = m.group(first[1]);
-        sb.replace(m.start(first[1]), m.end(first[1]), a);
-        sb.replace(m.start(first[0]), m.end(first[0]), b);
-        return sb.toString();
+        int early = Math.min(g1, g2);
+        int late = Math.max(g1, g2);
+        // the later group first, so the earlier one's offsets stay valid
+        return new StringBuilder(xml)
+            .replace(m.start(late), m.end(late), m.group(early))
+            .replace(m.start(early), m.end(early), m.group(late))
+            .toString();
       }
     }
     throw new AssertionError("no match of " + regex + " with two different values");
