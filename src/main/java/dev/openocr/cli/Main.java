@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         // one line per subcommand; keep this list sorted by name
+        AverageWeightsCommand.class,
         EvalCommand.class,
         ExportCommand.class,
         QueryCommand.class,
