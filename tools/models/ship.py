@@ -4,7 +4,8 @@
     tools/models/ship.py RUN_DIR NAME [--inference JSON] [--decoding JSON] [--eval FILE.json ...]
                          [--note TEXT]
 
-RUN_DIR is a training run folder (best/, log.csv); NAME the bundle folder under
+RUN_DIR is a training run folder (best/, log.csv), or with --bundle a bundle folder itself (such as
+one written by `openocr average-weights`, whose card lists the bundles it averages); NAME the bundle folder under
 src/main/resources/models/. --inference merges detector inference settings into model.json
 (the weights' sha256 does not change); --decoding sets a recognizer's decoding section (its word
 list and settings, see RecognizerModel.lexiconOf); each --eval adds a measured result (JSON with a
@@ -39,12 +40,14 @@ def main():
     ap.add_argument("--decoding")
     ap.add_argument("--eval", action="append", default=[])
     ap.add_argument("--note", action="append", default=[])
+    ap.add_argument("--bundle", action="store_true",
+                    help="RUN_DIR is a bundle folder, not a training run")
     a = ap.parse_args()
     root = os.path.join(os.path.dirname(__file__), "..", "..")
     dst = os.path.join(root, "src", "main", "resources", "models", a.name)
     if os.path.exists(dst):
         shutil.rmtree(dst)
-    shutil.copytree(os.path.join(a.run, "best"), dst)
+    shutil.copytree(a.run if a.bundle else os.path.join(a.run, "best"), dst)
     mpath = os.path.join(dst, "model.json")
     m = json.load(open(mpath))
     m["id"] = a.name
@@ -52,9 +55,12 @@ def main():
         m.setdefault("inference", {}).update(json.loads(a.inference))
     if a.decoding:
         m["decoding"] = json.loads(a.decoding)
-    steps, seconds, vals = training_summary(os.path.join(a.run, "log.csv"))
-    m["training"]["log_steps"] = steps
-    m["training"]["wall_seconds"] = round(seconds)
+    if a.bundle:
+        steps, seconds, vals = 0, 0.0, []
+    else:
+        steps, seconds, vals = training_summary(os.path.join(a.run, "log.csv"))
+        m["training"]["log_steps"] = steps
+        m["training"]["wall_seconds"] = round(seconds)
     evals = [json.load(open(e)) for e in a.eval]
     if evals:
         m["metrics"]["real"] = {e["title"]: e["metrics"] for e in evals}
@@ -69,17 +75,29 @@ def main():
              "## Training data", "", t.get("data", ""), "",
              "No real document (FUNSD or other) was used to train the weights; FUNSD's training "
              "split was used only to measure and to choose the inference settings.", "",
-             "## Training run", "",
+             "## Training run", ""]
+    if "averaged_from" in t:
+        lines += [f"The weights are the element-wise mean of {len(t['averaged_from'])} bundles "
+                  f"of this architecture; command: `{t.get('command')}`", "",
+                  "| bundle | run | steps | sha256 |", "|---|---|---|---|"]
+        for f in t["averaged_from"]:
+            lines.append(f"| `{f.get('location')}` | `{f.get('run')}` | {f.get('steps')} | "
+                         f"`{f.get('sha256', '')[:12]}` |")
+        lines.append("")
+    else:
+        lines += [
              f"- Run: `{t.get('run')}`; command: `{t.get('command')}`",
              f"- Steps of the shipped checkpoint: {t.get('steps')} (log reaches step {steps}); "
              f"batch {t.get('batch')}; peak learning rate {t.get('lr')} (Adam, warm-up, cosine decay)",
              f"- Wall time on a shared 2-core CPU machine: {seconds / 3600:.2f} h "
              "(other jobs ran beside it; one intra-op thread)",
              "- Resume: run the same command with the same `--run-dir`; it continues from "
-             "`checkpoint/`, `state.json` and `optimizer.bin` (Adam's moments, since session 5).", "",
+             "`checkpoint/`, `state.json` and `optimizer.bin` (Adam's moments, since session 5).", ""]
+    if vals:
+        lines += [
              "## Validation during training (held-out synthetic data, seeds never used in training)",
-             "", "| step | " + " | ".join(k for k in vals[0] if k.startswith("val_")) + " |" if vals else "",
-             "|---|" + "---|" * len([k for k in vals[0] if k.startswith("val_")]) if vals else ""]
+             "", "| step | " + " | ".join(k for k in vals[0] if k.startswith("val_")) + " |",
+             "|---|" + "---|" * len([k for k in vals[0] if k.startswith("val_")])]
     for r in vals:
         lines.append(f"| {r['step']} | " + " | ".join(
             f"{float(r[k]):.4f}" for k in r if k.startswith("val_") and r[k]) + " |")
