@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Copy a training run's best bundle into the jar's models and write its model card.
 
-    tools/models/ship.py RUN_DIR NAME [--inference JSON] [--decoding JSON] [--eval FILE.json ...]
-                         [--note TEXT]
+    tools/models/ship.py RUN_DIR NAME [--bundle] [--inference JSON] [--decoding JSON]
+                         [--eval FILE.json ...] [--note TEXT]
 
-RUN_DIR is a training run folder (best/, log.csv), or with --bundle a bundle folder itself (such as
-one written by `openocr average-weights`, whose card lists the bundles it averages); NAME the bundle folder under
-src/main/resources/models/. --inference merges detector inference settings into model.json
-(the weights' sha256 does not change); --decoding sets a recognizer's decoding section (its word
-list and settings, see RecognizerModel.lexiconOf); each --eval adds a measured result (JSON with a
-"title", "command" and "metrics") to the card.
+RUN_DIR is a training run folder (best/, log.csv), or with --bundle a bundle folder itself (such
+as one written by `openocr average-weights`, whose card lists the bundles it averages); NAME the
+bundle folder under src/main/resources/models/. --inference merges detector inference settings
+into model.json (the weights' sha256 does not change); --decoding sets a recognizer's decoding
+section (its word list and settings, see RecognizerModel.lexiconOf); each --eval adds a measured
+result (JSON with a "title", "command" and "metrics") to the card.
 """
 import argparse
 import csv
