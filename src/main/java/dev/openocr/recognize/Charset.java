@@ -10,9 +10,14 @@ import java.util.Map;
 
 /**
  * The characters a recognizer can emit. Index 0 is reserved for the CTC blank; character
- * {@code i} of the set has label {@code i + 1}. Whitespace is never part of a charset.
+ * {@code i} of the set has label {@code i + 1}. Whitespace is never part of a charset; a
+ * recognizer that reads several words in one crop has the word-space symbol {@link #WORD_SPACE}
+ * in its set, which stands for the space between words: {@link #encode} maps {@code ' '} to it
+ * and {@link #codePoint} gives {@code ' '} back.
  */
 public final class Charset {
+  /** U+2420 SYMBOL FOR SPACE: the class of the space between two words of one crop. */
+  public static final int WORD_SPACE = 0x2420;
   private final int[] codePoints;
   private final Map<Integer, Integer> labels = new HashMap<>();
 
@@ -64,7 +69,25 @@ public final class Charset {
   }
 
   public boolean contains(int codePoint) {
-    return labels.containsKey(codePoint);
+    return labels.containsKey(codePoint == ' ' ? WORD_SPACE : codePoint);
+  }
+
+  /** The label of the word space, or -1 when this set reads one word per crop. */
+  public int wordSpaceLabel() {
+    return labels.getOrDefault(WORD_SPACE, -1);
+  }
+
+  /** This set with the word space added after its characters (itself when it has it). */
+  public Charset withWordSpace() {
+    if (wordSpaceLabel() > 0) {
+      return this;
+    }
+    List<Integer> cps = new ArrayList<>();
+    for (int cp : codePoints) {
+      cps.add(cp);
+    }
+    cps.add(WORD_SPACE);
+    return new Charset(cps);
   }
 
   /** True when every character of the text is in the set. */
@@ -74,12 +97,14 @@ public final class Charset {
 
   /** Labels of the text; characters outside the set are dropped (callers check {@link #covers}). */
   public int[] encode(String text) {
-    return text.codePoints().filter(labels::containsKey).map(labels::get).toArray();
+    return text.codePoints().map(cp -> cp == ' ' ? WORD_SPACE : cp)
+        .filter(labels::containsKey).map(labels::get).toArray();
   }
 
-  /** The character of a label (1..n). */
+  /** The character of a label (1..n); {@code ' '} for the word space. */
   public int codePoint(int label) {
-    return codePoints[label - 1];
+    int cp = codePoints[label - 1];
+    return cp == WORD_SPACE ? ' ' : cp;
   }
 
   /** All characters as one string, in label order. */

@@ -73,9 +73,8 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
       return out;
     }
     for (int i = 0; i < b; i++) {
-      int ti = frames(widths[i], t);
-      Recognition r = CtcDecoder.decode(probs, i * t * k, ti, k, charset);
-      out.add(lexicon == null ? r : lexicon.correct(r, probs, i * t * k, ti, k));
+      out.add(WordSpaceDecoding.decode(probs, i * t * k, frames(widths[i], t), k, charset,
+          lexicon, widths[i]));
     }
     return out;
   }

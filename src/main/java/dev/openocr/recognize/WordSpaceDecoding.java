@@ -1,0 +1,83 @@
+package dev.openocr.recognize;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * CTC decoding for recognizers that read the space between words ({@link Charset#WORD_SPACE}):
+ * frames whose best class is the word space part the crop into words, each word is decoded on
+ * its own frames (greedy, then the word list when one is given), and the reading records where
+ * the words part in the crop ({@link Recognition#cuts}), so a box the detector drew around two
+ * neighbouring words can be split in two. A recognizer without the word space decodes as before.
+ */
+public final class WordSpaceDecoding {
+  private WordSpaceDecoding() {}
+
+  /**
+   * @param probs softmax output {@code [T, K]} row-major from {@code offset}; class 0 is blank
+   * @param t frames of this crop
+   * @param width the prepared crop's width in pixels ({@link RecognizerSpec#WIDTH_STRIDE} per frame)
+   * @param lexicon word-list correction of each word, or null
+   */
+  public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
+      LexiconDecoder lexicon, int width) {
+    int space = charset.wordSpaceLabel();
+    if (space < 0) {
+      return word(probs, offset, 0, t, k, charset, lexicon);
+    }
+    // words: the frame ranges between runs of space frames
+    List<int[]> ranges = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= t; i++) {
+      if (i == t || CtcDecoder.argMax(probs, offset + i * k, k) == space) {
+        if (i > start) {
+          ranges.add(new int[] {start, i});
+        }
+        start = i + 1;
+      }
+    }
+    List<Recognition> words = new ArrayList<>();
+    List<int[]> kept = new ArrayList<>();
+    for (int[] r : ranges) {
+      Recognition w = word(probs, offset, r[0], r[1], k, charset, lexicon);
+      if (!w.text().isEmpty()) {
+        words.add(w);
+        kept.add(r);
+      }
+    }
+    if (words.isEmpty()) {
+      return new Recognition("", 0.0, new float[0]);
+    }
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    StringBuilder text = new StringBuilder();
+    float[] charProbs = new float[0];
+    double conf = 1.0;
+    double[] cuts = new double[2 * (words.size() - 1)];
+    double px = Math.max(1, width);
+    for (int i = 0; i < words.size(); i++) {
+      Recognition w = words.get(i);
+      if (i > 0) {
+        text.append(' ');
+        cuts[2 * i - 2] = Math.min(1, kept.get(i - 1)[1] * RecognizerSpec.WIDTH_STRIDE / px);
+        cuts[2 * i - 1] = Math.min(1, kept.get(i)[0] * RecognizerSpec.WIDTH_STRIDE / px);
+      }
+      text.append(w.text());
+      int n = charProbs.length;
+      charProbs = Arrays.copyOf(charProbs, n + w.charProbs().length);
+      System.arraycopy(w.charProbs(), 0, charProbs, n, w.charProbs().length);
+      conf *= w.confidence();
+    }
+    return new Recognition(text.toString(), conf, charProbs, cuts);
+  }
+
+  /** One word read on frames {@code [from, to)}: greedy, then the word list. */
+  private static Recognition word(float[] probs, int offset, int from, int to, int k,
+      Charset charset, LexiconDecoder lexicon) {
+    int base = offset + from * k;
+    Recognition r = CtcDecoder.decode(probs, base, to - from, k, charset);
+    return lexicon == null ? r : lexicon.correct(r, probs, base, to - from, k);
+  }
+}
