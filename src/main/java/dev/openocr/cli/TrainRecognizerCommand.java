@@ -53,6 +53,12 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "little; 1 gives batches in generation order (runs before session 10) "
           + "(default ${DEFAULT-VALUE})")
   int widthPool;
+  @Option(names = "--word-spaces", defaultValue = "0",
+      description = "Share of crops that take in one or both neighbouring words, labelled with "
+          + "the space between them: the recognizer learns the word space and can split a box "
+          + "around merged words. Adds the word space to the charset; an --init bundle without "
+          + "it gains an output class for it. 0 (default): one word per crop")
+  double wordSpaces;
 
   @Mixin
   TrainArgs common;
@@ -63,8 +69,15 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
         maxWidth, hidden);
     Lang l = Lang.parse(common.lang);
-    Charset cs = Charset.builtin(l.code());
+    if (wordSpaces < 0 || wordSpaces > 1) {
+      throw new IllegalArgumentException("--word-spaces is a share, 0..1: " + wordSpaces);
+    }
+    Charset cs = wordSpaces > 0 ? Charset.builtin(l.code()).withWordSpace()
+        : Charset.builtin(l.code());
     SynthConfig sc = common.synth();
+    if (wordSpaces > 0) {
+      sc.cropPhraseProb = wordSpaces;
+    }
     CropGenerator gen = CropGenerator.defaults(l, sc);
     CropSource train = i -> toCrop(gen.generate(i), cs);
     CropSource val = i -> toCrop(gen.generate(VALIDATION_SEED_BASE + i), cs);
@@ -72,11 +85,13 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         : Path.of("runs", spec.runName() + "-" + l.code() + "-seed" + seed);
     JsonObject notes = new JsonObject();
     notes.addProperty("data", "synthetic word crops, CropGenerator(" + l.code() + "), "
-        + common.dataNote());
+        + common.dataNote() + (wordSpaces > 0 ? ", phrases of 2-3 words in a share "
+        + wordSpaces + " of the crops" : ""));
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
         + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
-        + " --width-pool " + widthPool + common.commandTail());
+        + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")
+        + common.commandTail());
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,
         common.valEvery, valSize, seed, common.device(), notes, common.init, widthPool),

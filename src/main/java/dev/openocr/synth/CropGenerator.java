@@ -11,7 +11,9 @@ import java.awt.geom.AffineTransform;
  * rendered inside its line between neighbouring words and lines (with rules and underlines),
  * degraded like a page, then cut with a LOOSE, jittered axis-aligned box (the text em fills
  * {@code cropFillMin..cropFillMax} of the box height, as in FUNSD) and resized to
- * {@code cropHeight}. Thread-safe; {@code generate(seed)} is a pure function of the seed.
+ * {@code cropHeight}. With {@code cropPhraseProb} a share of the crops take in one or both
+ * neighbouring words (label with spaces). Thread-safe; {@code generate(seed)} is a pure
+ * function of the seed.
  */
 public final class CropGenerator {
   /** Canvas margin around the line, in ems. */
@@ -62,9 +64,14 @@ public final class CropGenerator {
   }
 
   private SynthCrop attempt(Rng rng) {
+    // drawn only when phrases are on, so the crops of a seed are as before when they are off
+    boolean phrase = cfg.cropPhraseProb > 0 && rng.chance(cfg.cropPhraseProb);
     String word = target(rng);
-    String leftCtx = rng.chance(0.5) ? text.word(rng) + " " : "";
-    String rightCtx = rng.chance(0.5) ? " " + text.word(rng) : "";
+    String leftCtx = rng.chance(phrase ? 0.7 : 0.5) ? text.word(rng) + " " : "";
+    String rightCtx = rng.chance(phrase ? 0.7 : 0.5) ? " " + text.word(rng) : "";
+    // a phrase takes in one or both neighbours: the crop a detector makes of merged words
+    boolean withLeft = phrase && !leftCtx.isEmpty() && (rightCtx.isEmpty() || rng.chance(0.6));
+    boolean withRight = phrase && !rightCtx.isEmpty() && (!withLeft || rng.chance(0.4));
     String line = leftCtx + word + rightCtx;
     FontFace face = fonts.pick(rng, line, cfg.monoWeight, rng.chance(cfg.boldProb));
     if (face == null) {
@@ -93,6 +100,7 @@ public final class CropGenerator {
         cfg.smallAngleMax / 2))) : 0;
     byte[] ink;
     SynthWord target;
+    Box inkBox;
     Box left = null;
     Box right = null;
     try (InkCanvas canvas = new InkCanvas(w, h, scale)) {
@@ -104,11 +112,22 @@ public final class CropGenerator {
       }
       int ti = first + (leftCtx.isEmpty() ? 0 : 1);
       target = canvas.words().get(ti);
+      inkBox = target.quad().bounds();
       if (!leftCtx.isEmpty()) {
-        left = canvas.words().get(ti - 1).quad().bounds();
+        Box b = canvas.words().get(ti - 1).quad().bounds();
+        if (withLeft) {
+          inkBox = inkBox.union(b);
+        } else {
+          left = b;
+        }
       }
       if (!rightCtx.isEmpty()) {
-        right = canvas.words().get(ti + 1).quad().bounds();
+        Box b = canvas.words().get(ti + 1).quad().bounds();
+        if (withRight) {
+          inkBox = inkBox.union(b);
+        } else {
+          right = b;
+        }
       }
       if (rng.chance(cfg.cropNeighbourProb)) {
         neighbours(canvas, st, rng, baseline, w);
@@ -125,11 +144,12 @@ public final class CropGenerator {
     InkEffects.apply(ink, w, h, cfg, rng, guard);
     byte[] px = ImageEffects.finish(ink, w, h, cfg, rng, false, guard);
     GrayImage img = new GrayImage(w, h, px);
-    Box box = looseBox(target, st, baseline, rng, left, right);
+    Box box = looseBox(inkBox, st, baseline, rng, left, right);
     int outH = cfg.cropHeight > 0 ? cfg.cropHeight : Math.max(1, (int) Math.round(box.height()));
     int outW = (int) Math.max(1, Math.min(Rectify.MAX_CROP_WIDTH,
         Math.round(box.width() * outH / box.height())));
-    return new SynthCrop(Rectify.warp(img, box.toQuad(), outW, outH), word);
+    String label = (withLeft ? leftCtx : "") + word + (withRight ? rightCtx : "");
+    return new SynthCrop(Rectify.warp(img, box.toQuad(), outW, outH), label);
   }
 
   /**
@@ -137,9 +157,8 @@ public final class CropGenerator {
    * sideways but never past the middle of the space to a neighbouring word (whose ink would
    * then be in the crop without being in the label).
    */
-  private Box looseBox(SynthWord word, TextStyle st, double baseline, Rng rng, Box leftWord,
+  private Box looseBox(Box ink, TextStyle st, double baseline, Rng rng, Box leftWord,
       Box rightWord) {
-    Box ink = word.quad().bounds();
     double size = st.size();
     double boxH = size / rng.uniform(cfg.cropFillMin, cfg.cropFillMax);
     double mid = (baseline - st.ascent() * 0.8 + baseline + st.descent() * 0.6) / 2;

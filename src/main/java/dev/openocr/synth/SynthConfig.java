@@ -170,6 +170,13 @@ public final class SynthConfig implements Serializable {
   /** Probability that a crop label is a generated document token (number, code, date...). */
   public double cropTokenProb = 0.3;
   /**
+   * Probability that a crop holds its word with one or both neighbouring words of its line, as
+   * a detector's box around merged words does; the label then has the words with single spaces.
+   * For recognizers that read the word space (train-recognizer --word-spaces); 0 keeps one word
+   * per crop and the crops of every seed as they were.
+   */
+  public double cropPhraseProb = 0;
+  /**
    * Crops whose text em is below this many pixels (times {@link #hangulSizeScale} for Korean,
    * times {@link #BOLD_LEGIBLE_SCALE} for bold faces) are spared the degradations that merge or
    * erase strokes: no ink bleed, no blur, and at most one of broken strokes, binarization (at a

@@ -10,6 +10,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import com.google.gson.JsonObject;
 import dev.openocr.eval.CropEvaluation;
+import dev.openocr.nn.ClassGrowth;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import dev.openocr.recognize.AttentionDecoder;
@@ -57,7 +58,16 @@ public final class RecognizerTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      state.restore(model.model(), ckpt, cfg.init());
+      if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.charset())) {
+        try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
+            cfg.device())) {
+          ClassGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
+        }
+        java.util.logging.Logger.getLogger(RecognizerTrainer.class.getName()).info(
+            "Starting from " + cfg.init() + "; its output gains this run's new characters");
+      } else {
+        state.restore(model.model(), ckpt, cfg.init());
+      }
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(500, cfg.steps() / 10), cfg.steps(),
           cfg.lr() / 50, state.step());
       ResumableAdam adam = ResumableAdam.create(schedule, CLIP);
@@ -121,6 +131,27 @@ public final class RecognizerTrainer {
       }
       return new Result(cfg.steps(), lastAcc, lastCer, bestAcc, best, (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  /**
+   * True when the bundle at {@code init} reads a charset that {@code charset} extends at its
+   * end (so its network gains output classes); false when they are the same.
+   *
+   * @throws IllegalArgumentException when the charsets differ otherwise
+   */
+  static boolean grownFrom(String init, Charset charset) {
+    ModelBundle b = ModelBundle.open(init);
+    String from = Charset.parse(new String(b.file(RecognizerModel.CHARSET_FILE),
+        StandardCharsets.UTF_8)).chars();
+    String to = charset.chars();
+    if (from.equals(to)) {
+      return false;
+    }
+    if (!to.startsWith(from)) {
+      throw new IllegalArgumentException("--init " + init + " reads another charset than this run;"
+          + " only characters added at the end can be trained from it");
+    }
+    return true;
   }
 
   /** One optimizer step; returns the batch's mean CTC loss over feasible samples. */

@@ -29,6 +29,36 @@ class CropGeneratorTest {
   }
 
   @Test
+  void phraseCropsHoldNeighbouringWordsWithTheirSpaces() {
+    SynthConfig cfg = SynthConfig.clean();
+    cfg.cropPhraseProb = 1;
+    CropGenerator gen = CropGenerator.defaults(Lang.EN, cfg);
+    int phrases = 0;
+    double phraseAspect = 0;
+    double wordAspect = 0;
+    int words = 0;
+    for (long s = 0; s < 120; s++) {
+      SynthCrop c = gen.generate(s);
+      String[] parts = c.label().split(" ", -1);
+      assertThat(parts).as(c.label()).hasSizeBetween(1, 3).allMatch(p -> !p.isEmpty());
+      double aspect = (double) c.image().width() / c.image().height();
+      if (parts.length > 1) {
+        phrases++;
+        phraseAspect += aspect / c.label().length();
+      } else {
+        words++;
+        wordAspect += aspect / c.label().length();
+      }
+    }
+    // both neighbours are drawn with probability 0.7 each, so about 9 crops in 10 are phrases
+    assertThat(phrases).isGreaterThan(90);
+    assertThat(words).isPositive();
+    // the box takes in every word of the label: per character, phrase crops are as wide as
+    // one-word crops (a box around the middle word alone would be about half as wide)
+    assertThat(phraseAspect / phrases).isGreaterThan(0.7 * wordAspect / words);
+  }
+
+  @Test
   void cropsAreDeterministicAndShowInk() {
     CropGenerator gen = CropGenerator.defaults(Lang.EN, SynthConfig.clean());
     SynthCrop a = gen.generate(77);

@@ -137,6 +137,41 @@ class RecognizerTrainerTest {
     }
   }
 
+  @Test
+  void aRunWithTheWordSpaceGrowsFromABundleWithoutItAndSplitsPhrases() {
+    RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
+        RecognizerSpec.Prediction.CTC, 32, 128, 0);
+    String init = RecognizerTrainer.train(config(tmp.resolve("words"), spec, 20, 0.003f, null),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best().toString();
+    Charset spaced = CHARSET.withWordSpace();
+    assertThat(RecognizerTrainer.grownFrom(init, spaced)).isTrue();
+    assertThat(RecognizerTrainer.grownFrom(init, CHARSET)).isFalse();
+    assertThatThrownBy(() -> RecognizerTrainer.grownFrom(init, Charset.parse("BA")))
+        .hasMessageContaining("another charset");
+
+    List<String> phrases = List.of("AB BA", "B AAB", "AB", "BA B");
+    RecognizerTrainer.Config cfg = new RecognizerTrainer.Config(tmp.resolve("phrases"), "test",
+        spec, spaced, 150, phrases.size(), 0.003f, 50, phrases.size(), 0, "cpu", null, init, 1);
+    RecognizerTrainer.Result r = RecognizerTrainer.train(cfg,
+        i -> new LabeledCrop(render(phrases.get((int) (i % 4))), phrases.get((int) (i % 4))),
+        i -> new LabeledCrop(render(phrases.get((int) (i % 4))), phrases.get((int) (i % 4))));
+    assertThat(r.bestAccuracy()).isEqualTo(1.0);
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(r.best().toString()), "cpu");
+         TextRecognizer rec = m.newRecognizer()) {
+      assertThat(m.charset().wordSpaceLabel()).isPositive();
+      GrayImage crop = render("AB BA");
+      Recognition read = rec.recognize(List.of(crop)).get(0);
+      assertThat(read.text()).isEqualTo("AB BA");
+      // the cut lies between the words: after the middle of "AB", before the middle of "BA"
+      double[] x = {4 + 14 * 1, 4 + 14 * 4};
+      assertThat(read.cuts()).hasSize(2);
+      assertThat(read.cuts()[0] * crop.width()).isGreaterThan(x[0]);
+      assertThat(read.cuts()[1] * crop.width()).isLessThan(x[1]).isGreaterThanOrEqualTo(
+          read.cuts()[0] * crop.width());
+    }
+  }
+
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
       float lr, String init) {
     return config(run, spec, steps, lr, init, 30);
