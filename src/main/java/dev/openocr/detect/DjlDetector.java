@@ -80,6 +80,11 @@ final class DjlDetector implements TextDetector {
     return options.cropMarginOfPaddedBoxes();
   }
 
+  @Override
+  public double boxPadding() {
+    return options.boxPadding();
+  }
+
   /**
    * The quad grown by {@code fraction} of its height on every side, or shrunk when it is
    * negative (never below one pixel across).

@@ -17,6 +17,14 @@ public interface TextDetector extends AutoCloseable {
     return DetectorOptions.CropMargin.CRAFT_DILATION;
   }
 
+  /**
+   * The padding {@link #detect} added on every side of each box, as a share of the unpadded
+   * box's height (where a box split in words gets the same padding at its new ends).
+   */
+  default double boxPadding() {
+    return 0;
+  }
+
   @Override
   void close();
 }

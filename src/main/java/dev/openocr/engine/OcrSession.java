@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One thread's pipeline: detect -> rectify -> recognize -> assemble. Not thread-safe.
+ * One thread's pipeline: detect -> rectify -> recognize -> split boxes at read word spaces ->
+ * assemble. Not thread-safe.
  */
 public final class OcrSession implements AutoCloseable {
   private final TextDetector detector;
@@ -60,8 +61,9 @@ public final class OcrSession implements AutoCloseable {
       if (r.text().isEmpty()) {
         continue;
       }
-      words.add(new Word(r.text(), dets.get(i).quad(), r.confidence(), dets.get(i).score(),
-          r.charProbs()));
+      // a box around several words becomes a box per word where the recognizer read spaces
+      words.addAll(WordSplit.split(r, dets.get(i).quad(), dets.get(i).score(), m.x(),
+          detector.boxPadding()));
     }
     Page result = LayoutAnalyzer.assemble(words, upright.width(), upright.height(), 0,
         o.confidence());

@@ -117,6 +117,17 @@ public record Quad(double x0, double y0, double x1, double y1,
         x3 - dx * ux + dy * vx, y3 - dx * uy + dy * vy);
   }
 
+  /**
+   * The part of this quad between shares {@code from} and {@code to} (0..1) of its length along
+   * the top and bottom edges, its sides parallel to this quad's left and right sides.
+   */
+  public Quad slice(double from, double to) {
+    return new Quad(x0 + (x1 - x0) * from, y0 + (y1 - y0) * from,
+        x0 + (x1 - x0) * to, y0 + (y1 - y0) * to,
+        x3 + (x2 - x3) * to, y3 + (y2 - y3) * to,
+        x3 + (x2 - x3) * from, y3 + (y2 - y3) * from);
+  }
+
   /** True when the point lies inside (or on the edge of) this convex quad. */
   public boolean contains(double x, double y) {
     double[] c = toArray();

@@ -29,4 +29,16 @@ class QuadTest {
     assertThat(a.iou(b)).isCloseTo(50.0 / 150.0, within(1e-12));
     assertThat(a.iou(new Box(20, 20, 30, 30))).isZero();
   }
+
+  @Test
+  void aSliceRunsAlongTheQuadBetweenTheShares() {
+    // a box 100 long and 20 high, turned 90 degrees clockwise (top edge pointing down the page)
+    Quad q = new Quad(20, 0, 20, 100, 0, 100, 0, 0);
+    Quad s = q.slice(0.25, 0.5);
+    assertThat(s.toArray()).containsExactly(new double[] {20, 25, 20, 50, 0, 50, 0, 25},
+        within(1e-9));
+    assertThat(s.width()).isCloseTo(25, within(1e-9));
+    assertThat(s.height()).isCloseTo(q.height(), within(1e-9));
+    assertThat(q.slice(0, 1)).isEqualTo(q);
+  }
 }
