@@ -140,7 +140,8 @@ final class Orientation {
     double[] out = new double[rs.size()];
     for (int i = 0; i < out.length; i++) {
       Recognition r = rs.get(i);
-      out[i] = Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.text().length());
+      // per read character; the spaces of a several-word reading have no probability of their own
+      out[i] = Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.charProbs().length);
     }
     return out;
   }
