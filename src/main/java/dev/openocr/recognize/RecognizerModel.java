@@ -25,20 +25,22 @@ public final class RecognizerModel implements AutoCloseable {
   private final Charset charset;
   private final String id;
   private final LexiconDecoder lexicon;
+  private final double minSpace;
 
   RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
-      LexiconDecoder lexicon) {
+      LexiconDecoder lexicon, double minSpace) {
     this.model = model;
     this.spec = spec;
     this.charset = charset;
     this.id = id;
     this.lexicon = lexicon;
+    this.minSpace = minSpace;
   }
 
   /** Builds an untrained model (random weights) for training or tests. */
   public static RecognizerModel create(RecognizerSpec spec, Charset charset, String device) {
     return new RecognizerModel(newModel("recognizer", spec, charset, device), spec, charset,
-        "untrained", null);
+        "untrained", null, 0);
   }
 
   /** A model holding the initialized (random) network of {@code spec}. */
@@ -62,7 +64,24 @@ public final class RecognizerModel implements AutoCloseable {
     LexiconDecoder lexicon = lexiconOf(bundle, cs);
     Model m = newModel(bundle.id(), spec, cs, device);
     Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
-    return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon);
+    return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon, minSpaceOf(bundle));
+  }
+
+  /**
+   * The least probability of a word-space frame that parts words, from the manifest's optional
+   * {@code decoding.wordSpaceMin} (default 0: whenever the space is a frame's best class).
+   */
+  static double minSpaceOf(ModelBundle bundle) {
+    JsonObject m = bundle.manifest();
+    if (!m.has(DECODING) || !m.getAsJsonObject(DECODING).has("wordSpaceMin")) {
+      return 0;
+    }
+    double v = m.getAsJsonObject(DECODING).get("wordSpaceMin").getAsDouble();
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
+          + ": decoding.wordSpaceMin must be within 0..1, not " + v);
+    }
+    return v;
   }
 
   /**
@@ -127,7 +146,7 @@ public final class RecognizerModel implements AutoCloseable {
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
     return new DjlRecognizer(model.newPredictor(
-        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null)));
+        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace)));
   }
 
   /** The bundle's word-list decoder, or null. */

@@ -19,12 +19,19 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   private final RecognizerSpec spec;
   private final Charset charset;
   private final LexiconDecoder lexicon;
+  private final double minSpace;
 
-  /** @param lexicon word-list correction of CTC readings, or null for greedy decoding alone */
-  RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon) {
+  /**
+   * @param lexicon word-list correction of CTC readings, or null for greedy decoding alone
+   * @param minSpace least probability of a word-space frame that parts words
+   *     ({@link WordSpaceDecoding})
+   */
+  RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
+      double minSpace) {
     this.spec = spec;
     this.charset = charset;
     this.lexicon = lexicon;
+    this.minSpace = minSpace;
   }
 
   /** A batch of prepared crops {@code [B, 1, H, W]} and each crop's own width before padding. */
@@ -74,7 +81,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     }
     for (int i = 0; i < b; i++) {
       out.add(WordSpaceDecoding.decode(probs, i * t * k, frames(widths[i], t), k, charset,
-          lexicon, widths[i]));
+          lexicon, widths[i], minSpace));
     }
     return out;
   }

@@ -22,15 +22,38 @@ public final class WordSpaceDecoding {
    */
   public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
       LexiconDecoder lexicon, int width) {
+    return decode(probs, offset, t, k, charset, lexicon, width, 0);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, int, Charset, LexiconDecoder, int)}, where a frame parts
+   * words only when the space is its best class with probability at least {@code minSpace};
+   * weaker space frames count as blanks.
+   */
+  public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
+      LexiconDecoder lexicon, int width, double minSpace) {
     int space = charset.wordSpaceLabel();
-    if (space < 0) {
+    boolean[] parts = new boolean[t];
+    boolean any = false;
+    for (int i = 0; space > 0 && i < t; i++) {
+      parts[i] = CtcDecoder.argMax(probs, offset + i * k, k) == space;
+      any |= parts[i];
+    }
+    if (!any) {
       return word(probs, offset, 0, t, k, charset, lexicon);
     }
-    // words: the frame ranges between runs of space frames
+    // words are read on a copy where the space counts as blank, so no word holds a space
+    float[] p = Arrays.copyOfRange(probs, offset, offset + t * k);
+    for (int i = 0; i < t; i++) {
+      parts[i] &= p[i * k + space] >= minSpace;
+      p[i * k] += p[i * k + space];
+      p[i * k + space] = 0;
+    }
+    // words: the frame ranges between runs of frames that part words
     List<int[]> ranges = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= t; i++) {
-      if (i == t || CtcDecoder.argMax(probs, offset + i * k, k) == space) {
+      if (i == t || parts[i]) {
         if (i > start) {
           ranges.add(new int[] {start, i});
         }
@@ -40,7 +63,7 @@ public final class WordSpaceDecoding {
     List<Recognition> words = new ArrayList<>();
     List<int[]> kept = new ArrayList<>();
     for (int[] r : ranges) {
-      Recognition w = word(probs, offset, r[0], r[1], k, charset, lexicon);
+      Recognition w = word(p, 0, r[0], r[1], k, charset, lexicon);
       if (!w.text().isEmpty()) {
         words.add(w);
         kept.add(r);

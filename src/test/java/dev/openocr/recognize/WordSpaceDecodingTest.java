@@ -50,6 +50,22 @@ class WordSpaceDecodingTest {
   }
 
   @Test
+  void aSpaceLessLikelyThanTheLeastPartsNoWords() {
+    int k = SPACED.numClasses();
+    float[] probs = frames(k, 0.9f, 1, 2, 0, 5, 3, 0, 4);
+    // the space frame is the space's at 0.6, the blank's at 0.3
+    for (int c = 0; c < k; c++) {
+      probs[3 * k + c] = c == 5 ? 0.6f : c == 0 ? 0.3f : 0.1f / (k - 2);
+    }
+    assertThat(WordSpaceDecoding.decode(probs, 0, 7, k, SPACED, null, 28, 0.5).text())
+        .isEqualTo("ab cd");
+    Recognition r = WordSpaceDecoding.decode(probs, 0, 7, k, SPACED, null, 28, 0.8);
+    assertThat(r.text()).isEqualTo("abcd");
+    assertThat(r.cuts()).isEmpty();
+    assertThat(r.charProbs()).hasSize(4);
+  }
+
+  @Test
   void spacesAtTheEndsAndRepeatedSpacesGiveNoEmptyWords() {
     int k = SPACED.numClasses();
     float[] probs = frames(k, 0.8f, 5, 1, 0, 5, 0, 5, 2, 5);
