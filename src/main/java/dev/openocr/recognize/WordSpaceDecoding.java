@@ -9,7 +9,8 @@ import java.util.List;
  * frames whose best class is the word space part the crop into words, each word is decoded on
  * its own frames (greedy, then the word list when one is given), and the reading records where
  * the words part in the crop ({@link Recognition#cuts}), so a box the detector drew around two
- * neighbouring words can be split in two. A recognizer without the word space decodes as before.
+ * neighbouring words can be split in two. With a word list, two parts that make one listed word
+ * are read again as one ({@link #joins}). A recognizer without the word space decodes as before.
  */
 public final class WordSpaceDecoding {
   private WordSpaceDecoding() {}
@@ -72,6 +73,19 @@ public final class WordSpaceDecoding {
     if (words.isEmpty()) {
       return new Recognition("", 0.0, new float[0]);
     }
+    // a space inside a listed word is a misreading ("Wit h", "mus t"): the two parts are read
+    // again as one word, unless both are listed words of two letters or more ("in to")
+    for (int i = 0; lexicon != null && i + 1 < words.size(); ) {
+      if (joins(words.get(i).text(), words.get(i + 1).text(), lexicon.lexicon())) {
+        int[] r = {kept.get(i)[0], kept.get(i + 1)[1]};
+        words.set(i, word(p, 0, r[0], r[1], k, charset, lexicon));
+        kept.set(i, r);
+        words.remove(i + 1);
+        kept.remove(i + 1);
+      } else {
+        i++;
+      }
+    }
     if (words.size() == 1) {
       return words.get(0);
     }
@@ -94,6 +108,19 @@ public final class WordSpaceDecoding {
       conf *= w.confidence();
     }
     return new Recognition(text.toString(), conf, charProbs, cuts);
+  }
+
+  /** True when {@code a} and {@code b} read as one listed word and are not both listed words. */
+  static boolean joins(String a, String b, Lexicon lexicon) {
+    String left = a.replaceFirst("^\\P{L}+", "");
+    String right = b.replaceFirst("\\P{L}+$", "");
+    String joined = left + right;
+    if (left.isEmpty() || right.isEmpty() || !joined.codePoints().allMatch(Character::isLetter)
+        || !lexicon.contains(joined)) {
+      return false;
+    }
+    return !(left.length() >= 2 && right.length() >= 2 && lexicon.contains(left)
+        && lexicon.contains(right));
   }
 
   /** One word read on frames {@code [from, to)}: greedy, then the word list. */

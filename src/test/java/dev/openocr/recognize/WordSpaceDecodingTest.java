@@ -110,4 +110,27 @@ class WordSpaceDecodingTest {
     assertThat(r.text()).isEqualTo("house word");
     assertThat(r.charProbs()).hasSize(9);
   }
+
+  @Test
+  void aSpaceInsideAListedWordIsAMisreading() {
+    Charset cs = Charset.parse("abcdefghijklmnopqrstuvwxyz").withWordSpace();
+    int k = cs.numClasses();
+    int sp = cs.wordSpaceLabel();
+    LexiconDecoder lex = new LexiconDecoder(Lexicon.read(new java.io.ByteArrayInputStream(
+        "with\nin\nto\ninto\nh\n".getBytes()), "test"), cs, LexiconDecoder.Settings.DEFAULT);
+    // "wit h": read again as one word
+    int[] with = {23, 9, 20, sp, 8};
+    Recognition r = WordSpaceDecoding.decode(frames(k, 0.9f, with), 0, 5, k, cs, lex, 20);
+    assertThat(r.text()).isEqualTo("with");
+    assertThat(r.cuts()).isEmpty();
+    // "in to": both parts are listed words, so the space stays
+    int[] inTo = {9, 14, sp, 20, 15};
+    assertThat(WordSpaceDecoding.decode(frames(k, 0.9f, inTo), 0, 5, k, cs, lex, 20).text())
+        .isEqualTo("in to");
+    // without the word list the reading is the network's
+    assertThat(WordSpaceDecoding.decode(frames(k, 0.9f, with), 0, 5, k, cs, null, 20).text())
+        .isEqualTo("wit h");
+    assertThat(WordSpaceDecoding.joins("(wit", "h,", lex.lexicon())).isTrue();
+    assertThat(WordSpaceDecoding.joins("wit.", "h", lex.lexicon())).isFalse();
+  }
 }
