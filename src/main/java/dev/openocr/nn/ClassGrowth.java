@@ -10,9 +10,10 @@ import ai.djl.util.PairList;
 /**
  * Copies a trained network into one of the same architecture whose output layer has more
  * classes (a charset that gained characters at its end): every parameter is copied as it is,
- * except those of the larger output, whose first rows are copied. The new rows keep the
- * target's random weights, and a new class's bias starts at the lowest of the source's biases,
- * so the network reads as before until training teaches it the new classes.
+ * except those of the larger output, whose first rows are copied. The new rows' weights start
+ * at zero and a new class's bias at the lowest of the source's biases, so the network reads as
+ * before until training teaches it the new classes, and runs grown from one bundle start from
+ * the same weights (their means are worth taking, {@link WeightAverage}).
  */
 public final class ClassGrowth {
   private ClassGrowth() {}
@@ -45,7 +46,7 @@ public final class ClassGrowth {
         t.set(src);
         continue;
       }
-      float[] out = t.toFloatArray();
+      float[] out = new float[(int) t.getShape().size()];
       System.arraycopy(src, 0, out, 0, src.length);
       if (t.getShape().dimension() == 1) {
         float min = Float.POSITIVE_INFINITY;
