@@ -72,12 +72,14 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     if (wordSpaces < 0 || wordSpaces > 1) {
       throw new IllegalArgumentException("--word-spaces is a share, 0..1: " + wordSpaces);
     }
-    Charset cs = wordSpaces > 0 ? Charset.builtin(l.code()).withWordSpace()
-        : Charset.builtin(l.code());
     SynthConfig sc = common.synth();
     if (wordSpaces > 0) {
       sc.cropPhraseProb = wordSpaces;
     }
+    // phrase crops (from --word-spaces or a --synth-config) need the word space in the charset,
+    // or their labels would lose their spaces
+    Charset builtin = Charset.builtin(l.code());
+    Charset cs = sc.cropPhraseProb > 0 ? builtin.withWordSpace() : builtin;
     CropGenerator gen = CropGenerator.defaults(l, sc);
     CropSource train = i -> toCrop(gen.generate(i), cs);
     CropSource val = i -> toCrop(gen.generate(VALIDATION_SEED_BASE + i), cs);
@@ -85,8 +87,8 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         : Path.of("runs", spec.runName() + "-" + l.code() + "-seed" + seed);
     JsonObject notes = new JsonObject();
     notes.addProperty("data", "synthetic word crops, CropGenerator(" + l.code() + "), "
-        + common.dataNote() + (wordSpaces > 0 ? ", phrases of 2-3 words in a share "
-        + wordSpaces + " of the crops" : ""));
+        + common.dataNote() + (sc.cropPhraseProb > 0 ? ", phrases of 2-3 words in a share "
+        + sc.cropPhraseProb + " of the crops" : ""));
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
         + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
