@@ -67,6 +67,10 @@ public final class EvalCommand implements Callable<Integer> {
       + " (fractions of a word's thickness) or craft (the reference dilation); default: the"
       + " detector bundle's own")
   String boxGrowth;
+  @Option(names = "--sideways-threshold", description = "Peak score from which a tall component"
+      + " below the text threshold is detected again turned by 90 degrees (words printed"
+      + " sideways); 0 turns that off; default: the detector bundle's own")
+  Double sidewaysThreshold;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
   @Option(names = "--crop-margin", description = "Margin the recognizer's crops add around boxes,"
       + " as fractions of their height: X,Y, or Y alone (X = 2Y/3). With --crops around the"
@@ -114,7 +118,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
     if (magRatio == null && autoScale == null && textThreshold == null && linkThreshold == null && lowText == null
-        && minSize == null && boxPadding == null && boxGrowth == null && cropMargin == null) {
+        && minSize == null && boxPadding == null && boxGrowth == null && cropMargin == null
+        && sidewaysThreshold == null) {
       return opts;
     }
     // overrides apply on top of the bundle's own settings
@@ -131,7 +136,9 @@ public final class EvalCommand implements Callable<Integer> {
         .withBoxPadding(boxPadding != null ? boxPadding : base.boxPadding())
         .withBoxGrowth(boxGrowth != null ? HeatmapPostProcessor.BoxGrowth.parse(boxGrowth)
             : base.boxGrowth())
-        .withCropMargin(cropMargin != null ? parseCropMargin(cropMargin) : base.cropMargin());
+        .withCropMargin(cropMargin != null ? parseCropMargin(cropMargin) : base.cropMargin())
+        .withSidewaysThreshold(sidewaysThreshold != null ? sidewaysThreshold
+            : base.sidewaysThreshold());
     if (autoScale != null) {
       d = d.withAutoScale("off".equals(autoScale) ? null : AutoScale.parse(autoScale,
           base.autoScale() != null ? base.autoScale() : AutoScale.DEFAULTS));

@@ -75,7 +75,9 @@ public final class DetectorModel implements AutoCloseable {
             o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
         o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding(),
         growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")),
-        autoScaleOf(o.get("autoScale")));
+        autoScaleOf(o.get("autoScale")),
+        // a bundle without it predates the sideways pass: detects as before
+        o.has("sidewaysThreshold") ? o.get("sidewaysThreshold").getAsDouble() : 0);
   }
 
   /** A bundle without {@code autoScale} always detects at its {@code magRatio}. */
@@ -138,6 +140,9 @@ public final class DetectorModel implements AutoCloseable {
       a.addProperty("probeSide", o.autoScale().probeSide());
       a.addProperty("tolerance", o.autoScale().tolerance());
       j.add("autoScale", a);
+    }
+    if (o.sidewaysThreshold() > 0) {
+      j.addProperty("sidewaysThreshold", o.sidewaysThreshold());
     }
     return j;
   }

@@ -2,6 +2,7 @@ package dev.openocr.detect;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import dev.openocr.geometry.Box;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.Resize;
@@ -28,20 +29,111 @@ final class DjlDetector implements TextDetector {
   public List<DetectedWord> detect(GrayImage page) {
     double scale = scaleOf(page);
     AutoScale auto = options.autoScale();
+    Heatmaps maps;
     List<DetectedWord> found;
     if (auto == null) {
-      found = unpadded(heatmaps(page, scale), scale, options);
+      maps = heatmaps(page, scale);
+      found = unpadded(maps, scale, options);
     } else {
       int longSide = Math.max(page.width(), page.height());
-      double probe = auto.probeScale(scale, longSide);
-      found = unpadded(heatmaps(page, probe), probe, options);
-      double chosen = auto.choose(probe, AutoScale.medianThickness(found), longSide,
+      scale = auto.probeScale(scale, longSide);
+      maps = heatmaps(page, scale);
+      found = unpadded(maps, scale, options);
+      double chosen = auto.choose(scale, AutoScale.medianThickness(found), longSide,
           options.maxSide());
-      if (chosen != probe) {
-        found = unpadded(heatmaps(page, chosen), chosen, options);
+      if (chosen != scale) {
+        scale = chosen;
+        maps = heatmaps(page, scale);
+        found = unpadded(maps, scale, options);
       }
     }
+    if (options.sidewaysThreshold() > 0) {
+      found = withSideways(page, maps, scale, found);
+    }
     return padded(found, page.width(), page.height(), options);
+  }
+
+  /** A tall component at least this many times as long as it is thick may be a sideways word. */
+  static final double SIDEWAYS_ASPECT = 2.0;
+  /**
+   * More sideways candidates than this on a page: the page itself is turned (the orientation
+   * test reads it turned back), and looking at each one again would cost a pass per word.
+   */
+  static final int MAX_SIDEWAYS = 16;
+
+  /**
+   * The page's words plus the sideways ones: tall components whose peak reaches
+   * {@code sidewaysThreshold} but not the text threshold (the network, which sees words printed
+   * across far more often, scores words printed down or up the page low) are cut out with some
+   * paper, turned by 90 degrees clockwise and detected again. The words found there that run
+   * across the turned window and lie on the candidate come back with their corners in reading
+   * order (the first corner is the text's top-left, at the bottom-left of a word printed bottom
+   * to top), so the recognizer's crop of them is upright; the engine turns a crop that reads
+   * better the other way round (a word printed top to bottom).
+   */
+  List<DetectedWord> withSideways(GrayImage page, Heatmaps maps, double scale,
+      List<DetectedWord> found) {
+    HeatmapPostProcessor.Thresholds t = options.thresholds();
+    HeatmapPostProcessor.Thresholds weak = new HeatmapPostProcessor.Thresholds(
+        options.sidewaysThreshold(), t.linkThreshold(), t.lowText(), t.minSize());
+    List<Box> candidates = new ArrayList<>();
+    for (DetectedWord d : unpadded(maps, scale, options.withThresholds(weak))) {
+      Box b = d.quad().bounds();
+      if (d.score() < t.textThreshold() && b.height() >= SIDEWAYS_ASPECT * b.width()
+          && !overlaps(b, found)) {
+        candidates.add(b);
+      }
+    }
+    if (candidates.isEmpty() || candidates.size() > MAX_SIDEWAYS) {
+      return found;
+    }
+    List<DetectedWord> out = new ArrayList<>(found);
+    for (Box c : candidates) {
+      double thick = c.width();
+      int x0 = (int) Math.max(0, Math.floor(c.left() - 0.5 * thick));
+      int x1 = (int) Math.min(page.width(), Math.ceil(c.right() + 0.5 * thick));
+      int y0 = (int) Math.max(0, Math.floor(c.top() - 1.5 * thick));
+      int y1 = (int) Math.min(page.height(), Math.ceil(c.bottom() + 1.5 * thick));
+      if (x1 - x0 < 2 || y1 - y0 < 2) {
+        continue;
+      }
+      int wh = y1 - y0;
+      GrayImage turned = page.window(x0, y0, x1 - x0, wh).rotate(90);
+      for (DetectedWord w : unpadded(heatmaps(turned, scale), scale, options)) {
+        if (w.quad().width() < w.quad().height()) {
+          continue;
+        }
+        // the window turned clockwise: a point (u, v) of it is (v, wh - u) in the window
+        double[] q = w.quad().toArray();
+        double[] p = new double[8];
+        for (int i = 0; i < 4; i++) {
+          p[2 * i] = x0 + q[2 * i + 1];
+          p[2 * i + 1] = y0 + wh - q[2 * i];
+        }
+        Quad pq = Quad.of(p);
+        Box b = pq.bounds();
+        double cx = (b.left() + b.right()) / 2;
+        double cy = (b.top() + b.bottom()) / 2;
+        if (cx >= c.left() && cx <= c.right() && cy >= c.top() && cy <= c.bottom()
+            && !overlaps(b, out)) {
+          out.add(new DetectedWord(pq, w.score()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether another word covers more than a third of {@code b}. */
+  private static boolean overlaps(Box b, List<DetectedWord> words) {
+    for (DetectedWord d : words) {
+      Box o = d.quad().bounds();
+      double iw = Math.min(o.right(), b.right()) - Math.max(o.left(), b.left());
+      double ih = Math.min(o.bottom(), b.bottom()) - Math.max(o.top(), b.top());
+      if (iw > 0 && ih > 0 && iw * ih > b.area() / 3) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

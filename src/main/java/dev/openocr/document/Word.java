@@ -7,7 +7,8 @@ import dev.openocr.geometry.Quad;
  * One recognized word.
  *
  * @param text recognized text (may be empty when nothing was read)
- * @param quad corners in page pixels, clockwise from top-left, in the original image's frame
+ * @param quad corners in page pixels, clockwise from the text's top-left (the image's top-left
+ *     for a word printed across it), in the original image's frame
  * @param confidence recognition confidence 0..1 (product of per-character max probabilities)
  * @param detScore detection score 0..1 (peak region score of the detected component)
  * @param charProbs probability of each character of {@code text}, 0..1

@@ -5,6 +5,7 @@ import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Page;
 import dev.openocr.document.Word;
+import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.layout.LayoutAnalyzer;
 import dev.openocr.recognize.CropPreprocessor;
@@ -54,6 +55,11 @@ public final class OcrSession implements AutoCloseable {
       crops.add(CropPreprocessor.cut(upright, d.quad(), m.x(), m.y()));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
+    if (!crops.isEmpty()) {
+      dets = new ArrayList<>(dets);
+      recs = new ArrayList<>(recs);
+      readSidewaysBothWays(upright, dets, recs, m);
+    }
     long t2 = System.nanoTime();
     List<Word> words = new ArrayList<>(dets.size());
     for (int i = 0; i < dets.size(); i++) {
@@ -75,6 +81,72 @@ public final class OcrSession implements AutoCloseable {
     lastTimings = new PageTimings(tDet / 1_000_000, (t2 - t1) / 1_000_000,
         (t3 - t2) / 1_000_000);
     return result;
+  }
+
+  /**
+   * Words printed sideways are read more than one way and keep the best reading (highest
+   * log-probability per character). A word the detector's sideways pass found (its reading
+   * direction, first to second corner, runs down or up the page) is also read the other way
+   * round: the detector cannot tell a word printed bottom to top from one printed top to bottom.
+   * A box at least {@link #TALL} times as tall as wide in the page's frame (a sideways word the
+   * network scored high, or one tall character) is also read turned by 90 and by 270 degrees; a
+   * turned reading replaces the upright one only with two characters or more (one tall character
+   * read across is a dash) and when better by {@link Orientation#UPRIGHT_MARGIN}.
+   */
+  private void readSidewaysBothWays(GrayImage page, List<DetectedWord> dets,
+      List<Recognition> recs, DetectorOptions.CropMargin m) {
+    List<Integer> idx = new ArrayList<>();
+    List<Quad> turned = new ArrayList<>();
+    List<GrayImage> crops = new ArrayList<>();
+    for (int i = 0; i < dets.size(); i++) {
+      Quad q = dets.get(i).quad();
+      int[] degs = sideways(q) ? new int[] {180} : tall(q) ? new int[] {90, 270} : new int[0];
+      for (int deg : degs) {
+        Quad t = Orientation.readingQuad(q, deg);
+        idx.add(i);
+        turned.add(t);
+        crops.add(CropPreprocessor.cut(page, t, m.x(), m.y()));
+      }
+    }
+    if (idx.isEmpty()) {
+      return;
+    }
+    List<Recognition> other = recognizer.recognize(crops);
+    double[] best = new double[dets.size()];
+    boolean[] reread = new boolean[dets.size()];
+    for (int k = 0; k < idx.size(); k++) {
+      int i = idx.get(k);
+      if (k == 0 || idx.get(k - 1) != i) {
+        reread[i] = sideways(dets.get(i).quad());
+        best[i] = perChar(recs.get(i)) + (reread[i] ? 0 : Orientation.UPRIGHT_MARGIN);
+      }
+      Recognition r = other.get(k);
+      double s = perChar(r);
+      if (s > best[i] && (reread[i] || r.charProbs().length >= 2)) {
+        best[i] = s;
+        dets.set(i, new DetectedWord(turned.get(k), dets.get(i).score()));
+        recs.set(i, r);
+      }
+    }
+  }
+
+  /** A page-frame box this many times as tall as wide may be a word printed sideways. */
+  static final double TALL = 2.0;
+
+  /** Whether the quad's reading direction (first to second corner) runs more down than across. */
+  static boolean sideways(Quad q) {
+    double a = Math.abs(q.angleDegrees());
+    return a > 45 && a < 135;
+  }
+
+  /** Whether an across-reading quad is tall enough to be a word printed sideways. */
+  static boolean tall(Quad q) {
+    return !sideways(q) && q.height() >= TALL * q.width();
+  }
+
+  private static double perChar(Recognition r) {
+    return r.text().isEmpty() ? Double.NEGATIVE_INFINITY
+        : Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.charProbs().length);
   }
 
   TextDetector detector() {

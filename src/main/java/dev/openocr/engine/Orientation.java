@@ -203,7 +203,10 @@ final class Orientation {
     };
   }
 
-  /** The page's words moved from the upright frame to the original scan's frame. */
+  /**
+   * The page's words moved from the upright frame to the original scan's frame, their quads'
+   * corners still in reading order.
+   */
   static Page toOriginal(Page upright, int deg, int width, int height, double confidence) {
     List<Block> blocks = new ArrayList<>();
     for (Block b : upright.blocks()) {
@@ -211,12 +214,15 @@ final class Orientation {
       for (Line l : b.lines()) {
         List<Word> words = new ArrayList<>();
         for (Word w : l.words()) {
+          // the corners keep their order: the first stays the text's top-left
           double[] c = w.quad().toArray();
-          double[][] pts = new double[4][];
+          double[] o = new double[8];
           for (int i = 0; i < 4; i++) {
-            pts[i] = toOriginal(c[2 * i], c[2 * i + 1], deg, upright.width(), upright.height());
+            double[] p = toOriginal(c[2 * i], c[2 * i + 1], deg, upright.width(), upright.height());
+            o[2 * i] = p[0];
+            o[2 * i + 1] = p[1];
           }
-          words.add(w.withQuad(Quad.ordered(pts)));
+          words.add(w.withQuad(Quad.of(o)));
         }
         lines.add(new Line(words));
       }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Quadrilateral in pixels with corners clockwise from the top-left:
- * (x0,y0) top-left, (x1,y1) top-right, (x2,y2) bottom-right, (x3,y3) bottom-left.
+ * Quadrilateral in pixels with corners clockwise from the top-left of its text:
+ * (x0,y0) top-left, (x1,y1) top-right, (x2,y2) bottom-right, (x3,y3) bottom-left, as the text
+ * reads (for a word printed across the page, its top-left corner on the page; for one printed
+ * bottom to top, its bottom-left). Width runs along the text, height across it.
  */
 public record Quad(double x0, double y0, double x1, double y1,
                    double x2, double y2, double x3, double y3) {

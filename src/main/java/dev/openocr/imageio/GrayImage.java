@@ -86,6 +86,19 @@ public final class GrayImage {
     return pixels[y * width + x] & 0xff;
   }
 
+  /** A copy of the rectangle at {@code (x, y)} of {@code w} by {@code h} pixels, inside the image. */
+  public GrayImage window(int x, int y, int w, int h) {
+    if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height) {
+      throw new IllegalArgumentException("Window " + x + "," + y + " " + w + "x" + h
+          + " outside a " + width + "x" + height + " image");
+    }
+    byte[] out = new byte[w * h];
+    for (int r = 0; r < h; r++) {
+      System.arraycopy(pixels, (y + r) * width + x, out, r * w, w);
+    }
+    return new GrayImage(w, h, out);
+  }
+
   /** Rotates clockwise by a multiple of 90 degrees. */
   public GrayImage rotate(int degreesClockwise) {
     int d = ((degreesClockwise % 360) + 360) % 360;

@@ -23,7 +23,7 @@ public final class LayoutAnalyzer {
    * Builds a page from unordered words.
    *
    * @param words recognized words, any order, in the original image's pixels with quad corners
-   *     clockwise from the image's top-left (as the detector gives them)
+   *     clockwise from the text's top-left (the image's top-left for words printed across it)
    * @param width page width in pixels
    * @param height page height in pixels
    * @param orientation clockwise degrees the scan was turned (0, 90, 180, 270): text runs in
@@ -42,10 +42,9 @@ public final class LayoutAnalyzer {
     }
     // Text runs along the orientation plus the page's small skew.
     double angle = turn + Skew.dominantSkew(words);
-    boolean sideways = turn % (2 * QUARTER_TURN) != 0;
     List<LayoutItem> items = new ArrayList<>(words.size());
     for (Word w : words) {
-      items.add(LayoutItem.of(w, angle, sideways));
+      items.add(LayoutItem.of(w, angle));
     }
     RegionSplitter splitter = new RegionSplitter(Skew.medianHeight(items));
     List<Block> blocks = new ArrayList<>();

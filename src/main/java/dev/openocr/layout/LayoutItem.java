@@ -16,9 +16,8 @@ record LayoutItem(Word word, Box box) {
    * Builds the item by projecting the word's centre onto the text direction.
    *
    * @param angleDegrees text direction in the image, degrees clockwise (y down)
-   * @param sideways whether the quads' top edges run across the text (page turned 90 or 270)
    */
-  static LayoutItem of(Word word, double angleDegrees, boolean sideways) {
+  static LayoutItem of(Word word, double angleDegrees) {
     double rad = Math.toRadians(angleDegrees);
     double cos = Math.cos(rad);
     double sin = Math.sin(rad);
@@ -28,10 +27,15 @@ record LayoutItem(Word word, Box box) {
     // Rotate by -angle: x' along the text direction, y' across it.
     double x = cx * cos + cy * sin;
     double y = -cx * sin + cy * cos;
-    double along = sideways ? word.quad().height() : word.quad().width();
-    double across = sideways ? word.quad().width() : word.quad().height();
+    // a quad whose top edge runs at right angles to the text (its corners from the top-left of a
+    // page turned by 90 or 270 degrees, or a word printed sideways with its corners in reading
+    // order) spans its height along the text
+    double d = Math.floorMod(Math.round(word.quad().angleDegrees() - angleDegrees), 180);
+    boolean across = d > 45 && d < 135;
+    double along = across ? word.quad().height() : word.quad().width();
+    double thick = across ? word.quad().width() : word.quad().height();
     double halfW = Math.max(along, 0) / 2;
-    double halfH = Math.max(across, 0) / 2;
+    double halfH = Math.max(thick, 0) / 2;
     return new LayoutItem(word, new Box(x - halfW, y - halfH, x + halfW, y + halfH));
   }
 }

@@ -129,6 +129,124 @@ class ShippedModelsTest {
     }
   }
 
+  /**
+   * A letter with a word printed bottom to top in its left margin ("Received", its baseline's
+   * start at (60, 500)) and one printed top to bottom in its right margin ("Confidential", from
+   * (830, 100)), as reference numbers, stamps and Bates numbers are.
+   */
+  static GrayImage letterWithSidewaysWords() {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(900, 640,
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics2D g = img.createGraphics();
+    try {
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, img.getWidth(), img.getHeight());
+      g.setColor(java.awt.Color.BLACK);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(new java.awt.Font("DejaVu Serif", java.awt.Font.PLAIN, 20));
+      String[] body = {"Thank you for your letter of the fourth of March.",
+          "We have looked into the matter and enclose the papers",
+          "you asked for, with our account of the last quarter.",
+          "Please write to us again if anything is missing."};
+      for (int i = 0; i < body.length; i++) {
+        g.drawString(body[i], 130, 120 + 44 * i);
+      }
+      java.awt.geom.AffineTransform keep = g.getTransform();
+      g.rotate(-Math.PI / 2, 60, 500);
+      g.drawString("Received", 60, 500);
+      g.setTransform(keep);
+      g.rotate(Math.PI / 2, 830, 100);
+      g.drawString("Confidential", 830, 100);
+      g.setTransform(keep);
+    } finally {
+      g.dispose();
+    }
+    return GrayImage.fromBufferedImage(img);
+  }
+
+  private static Word find(Page p, String text) {
+    return p.words().stream().filter(w -> w.text().equals(text)).findFirst()
+        .orElseThrow(() -> new AssertionError(text + " not read; read: "
+            + p.words().stream().map(Word::text).toList()));
+  }
+
+  /**
+   * The shipped detector scores sideways words under its text threshold; its sideways pass finds
+   * them, and the engine reads each the way round that reads best. Their quads' corners come in
+   * reading order (the first is the text's top-left).
+   */
+  @Test
+  void wordsPrintedSidewaysInTheMarginsAreFoundAndReadUpright() {
+    Page p;
+    try (OcrSession s = engine.session()) {
+      p = s.ocr(letterWithSidewaysWords());
+    }
+    assertThat(p.orientation()).isZero();
+    Word up = find(p, "Received");
+    Word down = find(p, "Confidential");
+    // the boxes stand upright where the words were drawn
+    assertThat(up.box().height()).isGreaterThan(2 * up.box().width());
+    assertThat(up.box().left()).isBetween(30.0, 70.0);
+    assertThat(up.box().bottom()).isBetween(480.0, 520.0);
+    assertThat(down.box().height()).isGreaterThan(2 * down.box().width());
+    assertThat(down.box().right()).isBetween(820.0, 860.0);
+    assertThat(down.box().top()).isBetween(80.0, 120.0);
+    // reading order: bottom to top starts at the box's bottom-left, top to bottom at its top-right
+    assertThat(up.quad().y0()).isGreaterThan((up.box().top() + up.box().bottom()) / 2);
+    assertThat(up.quad().x0()).isLessThan((up.box().left() + up.box().right()) / 2);
+    assertThat(down.quad().x0()).isGreaterThan((down.box().left() + down.box().right()) / 2);
+    assertThat(down.quad().y0()).isLessThan((down.box().top() + down.box().bottom()) / 2);
+    // the letter itself is still read across
+    assertThat(p.words().stream().map(Word::text)).contains("Thank", "letter", "missing.");
+  }
+
+  /**
+   * A detector that gives sideways words plain upright boxes (corners from the top-left, as a
+   * network that scores them high does): the engine reads tall boxes turned both ways too and
+   * keeps the turned reading, with its quad in reading order; a tall box around one upright
+   * character keeps its upright reading.
+   */
+  @Test
+  void aTallUprightBoxAroundASidewaysWordIsReadTurned() {
+    GrayImage page = letterWithSidewaysWords();
+    try (OcrSession s = engine.session()) {
+      // the ink of "Received" runs from y = 500 up; of "Confidential" from y = 100 down; the
+      // capital T of "Thank" stands at x 130..143
+      List<dev.openocr.detect.DetectedWord> boxes = List.of(
+          new dev.openocr.detect.DetectedWord(box(42, 410, 62, 500), 0.9),
+          new dev.openocr.detect.DetectedWord(box(828, 100, 848, 222), 0.9),
+          new dev.openocr.detect.DetectedWord(box(129, 104, 144, 121), 0.9));
+      dev.openocr.detect.TextDetector stub = new dev.openocr.detect.TextDetector() {
+        @Override
+        public List<dev.openocr.detect.DetectedWord> detect(GrayImage img) {
+          return boxes;
+        }
+
+        @Override
+        public dev.openocr.detect.DetectorOptions.CropMargin cropMargin() {
+          return s.detector().cropMargin();
+        }
+
+        @Override
+        public void close() {}
+      };
+      // not closed: it shares the session's recognizer, which the session closes
+      Page p = new OcrSession(stub, s.recognizer(), false).ocr(page);
+      Word up = find(p, "Received");
+      Word down = find(p, "Confidential");
+      assertThat(up.quad().y0()).isGreaterThan((up.box().top() + up.box().bottom()) / 2);
+      assertThat(down.quad().x0()).isGreaterThan((down.box().left() + down.box().right()) / 2);
+      Word t = find(p, "T");
+      assertThat(t.quad().x0()).isEqualTo(129.0);
+      assertThat(t.quad().y0()).isEqualTo(104.0);
+    }
+  }
+
+  private static dev.openocr.geometry.Quad box(double l, double t, double r, double b) {
+    return new dev.openocr.geometry.Quad(l, t, r, t, r, b, l, b);
+  }
+
   @Test
   void theKoreanBundlesReadTheKoreanSample() throws Exception {
     Path dir = Path.of("samples-ko");

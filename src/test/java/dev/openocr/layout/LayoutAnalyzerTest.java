@@ -125,6 +125,20 @@ class LayoutAnalyzerTest {
         line("a b", 10, 10), WIDTH, HEIGHT, 45, 1)).hasMessageContaining("45");
   }
 
+  @Test
+  void aWordPrintedSidewaysStandsAcrossTheLinesInTheLayout() {
+    // 20 px thick, 90 px long, read bottom to top: corners in reading order from the bottom-left
+    Word side = new Word("Received", new dev.openocr.geometry.Quad(40, 500, 40, 410, 60, 410,
+        60, 500), 0.9, 0.9, new float[0]);
+    assertThat(side.quad().width()).isEqualTo(90);
+    LayoutItem item = LayoutItem.of(side, 0);
+    assertThat(item.box().width()).isEqualTo(20);
+    assertThat(item.box().height()).isEqualTo(90);
+    // a word of the page as the detector gives it is as long as wide along the text
+    LayoutItem across = LayoutItem.of(line("letter", 100, 450).get(0), 0);
+    assertThat(across.box().width()).isGreaterThan(across.box().height());
+  }
+
   private static Word imageOrdered(Word w) {
     double[] c = w.quad().toArray();
     double[][] pts = {{c[0], c[1]}, {c[2], c[3]}, {c[4], c[5]}, {c[6], c[7]}};

@@ -1,0 +1,25 @@
+package dev.openocr.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class DetectorOptionsTest {
+
+  @Test
+  void theSidewaysThresholdTravelsInTheBundleAndOlderBundlesDetectAsBefore() {
+    DetectorOptions on = DetectorOptions.defaults();
+    assertThat(on.sidewaysThreshold()).isEqualTo(DetectorOptions.SIDEWAYS_THRESHOLD);
+    JsonObject j = DetectorModel.optionsJson(on.withSidewaysThreshold(0.45));
+    assertThat(j.get("sidewaysThreshold").getAsDouble()).isEqualTo(0.45);
+    assertThat(DetectorModel.optionsOf(j).sidewaysThreshold()).isEqualTo(0.45);
+    j.remove("sidewaysThreshold");
+    assertThat(DetectorModel.optionsOf(j).sidewaysThreshold()).isZero();
+    assertThat(DetectorModel.optionsJson(on.withSidewaysThreshold(0)).has("sidewaysThreshold"))
+        .isFalse();
+    assertThatThrownBy(() -> on.withSidewaysThreshold(1.0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sideways");
+  }
+}
