@@ -29,28 +29,44 @@ final class DjlDetector implements TextDetector {
   public List<DetectedWord> detect(GrayImage page) {
     double scale = scaleOf(page);
     AutoScale auto = options.autoScale();
-    Heatmaps maps;
-    List<DetectedWord> found;
-    if (auto == null) {
-      maps = heatmaps(page, scale);
-      found = unpadded(maps, scale, options);
-    } else {
-      int longSide = Math.max(page.width(), page.height());
+    int longSide = Math.max(page.width(), page.height());
+    if (auto != null) {
       scale = auto.probeScale(scale, longSide);
-      maps = heatmaps(page, scale);
-      found = unpadded(maps, scale, options);
+    }
+    // one post-processing pass finds the words and, with the sideways pass on, the weaker
+    // components it looks at again (the thresholds differ only in the peak a component needs)
+    HeatmapPostProcessor.Thresholds t = options.thresholds();
+    boolean sideways = options.sidewaysThreshold() > 0;
+    DetectorOptions searched = !sideways ? options
+        : options.withThresholds(new HeatmapPostProcessor.Thresholds(
+            Math.min(t.textThreshold(), options.sidewaysThreshold()), t.linkThreshold(),
+            t.lowText(), t.minSize()));
+    List<DetectedWord> all = unpadded(heatmaps(page, scale), scale, searched);
+    List<DetectedWord> found = reaching(all, t.textThreshold());
+    if (auto != null) {
       double chosen = auto.choose(scale, AutoScale.medianThickness(found), longSide,
           options.maxSide());
       if (chosen != scale) {
         scale = chosen;
-        maps = heatmaps(page, scale);
-        found = unpadded(maps, scale, options);
+        all = unpadded(heatmaps(page, scale), scale, searched);
+        found = reaching(all, t.textThreshold());
       }
     }
-    if (options.sidewaysThreshold() > 0) {
-      found = withSideways(page, maps, scale, found);
+    if (sideways) {
+      found = withSideways(page, all, scale, found);
     }
     return padded(found, page.width(), page.height(), options);
+  }
+
+  /** The words whose peak score reaches {@code threshold}, in their order. */
+  private static List<DetectedWord> reaching(List<DetectedWord> words, double threshold) {
+    List<DetectedWord> out = new ArrayList<>(words.size());
+    for (DetectedWord d : words) {
+      if (d.score() >= threshold) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   /** A tall component at least this many times as long as it is thick may be a sideways word. */
@@ -62,7 +78,7 @@ final class DjlDetector implements TextDetector {
   static final int MAX_SIDEWAYS = 16;
 
   /**
-   * The page's words plus the sideways ones: tall components whose peak reaches
+   * The page's words plus the sideways ones: tall components of {@code all} whose peak reaches
    * {@code sidewaysThreshold} but not the text threshold (the network, which sees words printed
    * across far more often, scores words printed down or up the page low) are cut out with some
    * paper, turned by 90 degrees clockwise and detected again. The words found there that run
@@ -71,16 +87,14 @@ final class DjlDetector implements TextDetector {
    * to top), so the recognizer's crop of them is upright; the engine turns a crop that reads
    * better the other way round (a word printed top to bottom).
    */
-  List<DetectedWord> withSideways(GrayImage page, Heatmaps maps, double scale,
+  List<DetectedWord> withSideways(GrayImage page, List<DetectedWord> all, double scale,
       List<DetectedWord> found) {
-    HeatmapPostProcessor.Thresholds t = options.thresholds();
-    HeatmapPostProcessor.Thresholds weak = new HeatmapPostProcessor.Thresholds(
-        options.sidewaysThreshold(), t.linkThreshold(), t.lowText(), t.minSize());
     List<Box> candidates = new ArrayList<>();
-    for (DetectedWord d : unpadded(maps, scale, options.withThresholds(weak))) {
+    for (DetectedWord d : all) {
       Box b = d.quad().bounds();
-      if (d.score() < t.textThreshold() && b.height() >= SIDEWAYS_ASPECT * b.width()
-          && !overlaps(b, found)) {
+      if (d.score() >= options.sidewaysThreshold()
+          && d.score() < options.thresholds().textThreshold()
+          && b.height() >= SIDEWAYS_ASPECT * b.width() && !overlaps(b, found)) {
         candidates.add(b);
       }
     }
@@ -97,25 +111,16 @@ final class DjlDetector implements TextDetector {
       if (x1 - x0 < 2 || y1 - y0 < 2) {
         continue;
       }
-      int wh = y1 - y0;
-      GrayImage turned = page.window(x0, y0, x1 - x0, wh).rotate(90);
+      GrayImage turned = page.window(x0, y0, x1 - x0, y1 - y0).rotate(90);
       for (DetectedWord w : unpadded(heatmaps(turned, scale), scale, options)) {
         if (w.quad().width() < w.quad().height()) {
           continue;
         }
-        // the window turned clockwise: a point (u, v) of it is (v, wh - u) in the window
-        double[] q = w.quad().toArray();
-        double[] p = new double[8];
-        for (int i = 0; i < 4; i++) {
-          p[2 * i] = x0 + q[2 * i + 1];
-          p[2 * i + 1] = y0 + wh - q[2 * i];
-        }
-        Quad pq = Quad.of(p);
+        // the window is the turned one turned a further 270 degrees clockwise
+        Quad pq = w.quad().turned(270, turned.width(), turned.height()).translate(x0, y0);
         Box b = pq.bounds();
-        double cx = (b.left() + b.right()) / 2;
-        double cy = (b.top() + b.bottom()) / 2;
-        if (cx >= c.left() && cx <= c.right() && cy >= c.top() && cy <= c.bottom()
-            && !overlaps(b, out)) {
+        if (b.centerX() >= c.left() && b.centerX() <= c.right() && b.centerY() >= c.top()
+            && b.centerY() <= c.bottom() && !overlaps(b, out)) {
           out.add(new DetectedWord(pq, w.score()));
         }
       }
@@ -126,10 +131,7 @@ final class DjlDetector implements TextDetector {
   /** Whether another word covers more than a third of {@code b}. */
   private static boolean overlaps(Box b, List<DetectedWord> words) {
     for (DetectedWord d : words) {
-      Box o = d.quad().bounds();
-      double iw = Math.min(o.right(), b.right()) - Math.max(o.left(), b.left());
-      double ih = Math.min(o.bottom(), b.bottom()) - Math.max(o.top(), b.top());
-      if (iw > 0 && ih > 0 && iw * ih > b.area() / 3) {
+      if (d.quad().bounds().intersectionArea(b) > b.area() / 3) {
         return true;
       }
     }

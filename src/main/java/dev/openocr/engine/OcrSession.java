@@ -135,8 +135,7 @@ public final class OcrSession implements AutoCloseable {
 
   /** Whether the quad's reading direction (first to second corner) runs more down than across. */
   static boolean sideways(Quad q) {
-    double a = Math.abs(q.angleDegrees());
-    return a > 45 && a < 135;
+    return q.runsAcross(0);
   }
 
   /** Whether an across-reading quad is tall enough to be a word printed sideways. */
@@ -145,8 +144,7 @@ public final class OcrSession implements AutoCloseable {
   }
 
   private static double perChar(Recognition r) {
-    return r.text().isEmpty() ? Double.NEGATIVE_INFINITY
-        : Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.charProbs().length);
+    return r.text().isEmpty() ? Double.NEGATIVE_INFINITY : Orientation.logProbPerChar(r);
   }
 
   TextDetector detector() {

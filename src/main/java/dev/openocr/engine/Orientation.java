@@ -139,11 +139,17 @@ final class Orientation {
     List<Recognition> rs = rec.recognize(crops);
     double[] out = new double[rs.size()];
     for (int i = 0; i < out.length; i++) {
-      Recognition r = rs.get(i);
-      // per read character; the spaces of a several-word reading have no probability of their own
-      out[i] = Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.charProbs().length);
+      out[i] = logProbPerChar(rs.get(i));
     }
     return out;
+  }
+
+  /**
+   * A reading's log-probability per read character; the spaces of a several-word reading have no
+   * probability of their own.
+   */
+  static double logProbPerChar(Recognition r) {
+    return Math.log(Math.max(1e-6, r.confidence())) / Math.max(1, r.charProbs().length);
   }
 
   /**
@@ -191,19 +197,6 @@ final class Orientation {
   }
 
   /**
-   * Maps a point of the upright image back to the original scan, which is the upright image
-   * rotated clockwise by {@code deg}; {@code uw, uh} are the upright image's size.
-   */
-  static double[] toOriginal(double x, double y, int deg, int uw, int uh) {
-    return switch (deg) {
-      case 90 -> new double[] {uh - y, x};
-      case 180 -> new double[] {uw - x, uh - y};
-      case 270 -> new double[] {y, uw - x};
-      default -> new double[] {x, y};
-    };
-  }
-
-  /**
    * The page's words moved from the upright frame to the original scan's frame, their quads'
    * corners still in reading order.
    */
@@ -215,14 +208,7 @@ final class Orientation {
         List<Word> words = new ArrayList<>();
         for (Word w : l.words()) {
           // the corners keep their order: the first stays the text's top-left
-          double[] c = w.quad().toArray();
-          double[] o = new double[8];
-          for (int i = 0; i < 4; i++) {
-            double[] p = toOriginal(c[2 * i], c[2 * i + 1], deg, upright.width(), upright.height());
-            o[2 * i] = p[0];
-            o[2 * i + 1] = p[1];
-          }
-          words.add(w.withQuad(Quad.of(o)));
+          words.add(w.withQuad(w.quad().turned(deg, upright.width(), upright.height())));
         }
         lines.add(new Line(words));
       }

@@ -33,14 +33,19 @@ public record Box(double left, double top, double right, double bottom) {
     return (top + bottom) / 2;
   }
 
-  /** Intersection over union, 0 when the boxes do not overlap with positive area. */
-  public double iou(Box o) {
+  /** Area of the overlap with another box, 0 when they do not overlap with positive area. */
+  public double intersectionArea(Box o) {
     double iw = Math.min(right, o.right) - Math.max(left, o.left);
     double ih = Math.min(bottom, o.bottom) - Math.max(top, o.top);
-    if (iw <= 0 || ih <= 0) {
+    return iw <= 0 || ih <= 0 ? 0 : iw * ih;
+  }
+
+  /** Intersection over union, 0 when the boxes do not overlap with positive area. */
+  public double iou(Box o) {
+    double inter = intersectionArea(o);
+    if (inter == 0) {
       return 0;
     }
-    double inter = iw * ih;
     double union = area() + o.area() - inter;
     return union > 0 ? inter / union : 0;
   }

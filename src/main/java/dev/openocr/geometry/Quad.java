@@ -87,8 +87,46 @@ public record Quad(double x0, double y0, double x1, double y1,
     return Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
   }
 
+  /**
+   * Whether the top edge (the reading direction) runs at right angles to the direction
+   * {@code degrees} (clockwise, y down): more than 45 degrees off it either way.
+   */
+  public boolean runsAcross(double degrees) {
+    double d = ((angleDegrees() - degrees) % 180 + 180) % 180;
+    return d > 45 && d < 135;
+  }
+
   public Quad scale(double sx, double sy) {
     return new Quad(x0 * sx, y0 * sy, x1 * sx, y1 * sy, x2 * sx, y2 * sy, x3 * sx, y3 * sy);
+  }
+
+  /**
+   * This quad, drawn on an image of {@code width} by {@code height} pixels, on that image turned
+   * clockwise by {@code degrees} (0, 90, 180 or 270); the corners keep their order.
+   */
+  public Quad turned(int degrees, double width, double height) {
+    double[] c = toArray();
+    double[] o = new double[8];
+    for (int i = 0; i < 4; i++) {
+      double[] p = turnPoint(c[2 * i], c[2 * i + 1], degrees, width, height);
+      o[2 * i] = p[0];
+      o[2 * i + 1] = p[1];
+    }
+    return of(o);
+  }
+
+  /**
+   * Where the point {@code (x, y)} of an image of {@code width} by {@code height} pixels lies on
+   * that image turned clockwise by {@code degrees} (0, 90, 180 or 270).
+   */
+  public static double[] turnPoint(double x, double y, int degrees, double width, double height) {
+    return switch (Math.floorMod(degrees, 360)) {
+      case 0 -> new double[] {x, y};
+      case 90 -> new double[] {height - y, x};
+      case 180 -> new double[] {width - x, height - y};
+      case 270 -> new double[] {y, width - x};
+      default -> throw new IllegalArgumentException("Only quarter turns: " + degrees);
+    };
   }
 
   public Quad translate(double dx, double dy) {

@@ -30,8 +30,7 @@ record LayoutItem(Word word, Box box) {
     // a quad whose top edge runs at right angles to the text (its corners from the top-left of a
     // page turned by 90 or 270 degrees, or a word printed sideways with its corners in reading
     // order) spans its height along the text
-    double d = Math.floorMod(Math.round(word.quad().angleDegrees() - angleDegrees), 180);
-    boolean across = d > 45 && d < 135;
+    boolean across = word.quad().runsAcross(angleDegrees);
     double along = across ? word.quad().height() : word.quad().width();
     double thick = across ? word.quad().width() : word.quad().height();
     double halfW = Math.max(along, 0) / 2;

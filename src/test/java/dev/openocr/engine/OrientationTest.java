@@ -18,7 +18,7 @@ class OrientationTest {
     GrayImage upright = new GrayImage(w, h, px);
     for (int deg : new int[] {0, 90, 180, 270}) {
       GrayImage scan = upright.rotate(deg);
-      double[] p = Orientation.toOriginal(5.5, 1.5, deg, w, h);
+      double[] p = Quad.turnPoint(5.5, 1.5, deg, w, h);
       assertThat(scan.get((int) Math.floor(p[0]), (int) Math.floor(p[1]))).as("deg %d", deg).isZero();
     }
   }
