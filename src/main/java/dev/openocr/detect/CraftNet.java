@@ -7,9 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.openocr.nn.Layers;
@@ -26,6 +29,8 @@ public final class CraftNet extends AbstractBlock {
   private final List<Block> encoder = new ArrayList<>();
   private final List<Block> decoder = new ArrayList<>();
   private final Block head;
+  /** Residual refinement after decoder stage {@code spec.refineAfter()}, or null. */
+  private final SequentialBlock refine;
   /** Index of the encoder stage at half resolution (where the decoder ends). */
   private final int halfStage;
 
@@ -57,6 +62,18 @@ public final class CraftNet extends AbstractBlock {
     head = addChildBlock("head", new SequentialBlock()
         .add(Layers.convBnRelu(Math.max(8, last / 2)))
         .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(2).build()));
+    // added last, so a lean bundle's parameter names are the same in a refined network
+    if (spec.refineAfter() >= 0) {
+      int w = dec[spec.refineAfter()];
+      refine = new SequentialBlock()
+          .add(Layers.convBnRelu(w))
+          .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+              .setFilters(w).optBias(false).build())
+          .add(BatchNorm.builder().build());
+      addChildBlock("refine", refine);
+    } else {
+      refine = null;
+    }
   }
 
   public DetectorSpec spec() {
@@ -73,11 +90,14 @@ public final class CraftNet extends AbstractBlock {
       skips.add(x);
     }
     int skip = skips.size() - 2;
-    for (Block up : decoder) {
+    for (int j = 0; j < decoder.size(); j++) {
       // [B, C, h, w] -> [B, C, 2h, 2w], then join the skip of that resolution
       NDArray u = x.repeat(2, 2).repeat(3, 2);
-      x = up.forward(ps, new NDList(NDArrays.concat(new NDList(u, skips.get(skip)), 1)), training)
-          .singletonOrThrow();
+      x = decoder.get(j).forward(ps, new NDList(NDArrays.concat(new NDList(u, skips.get(skip)), 1)),
+          training).singletonOrThrow();
+      if (j == spec.refineAfter()) {
+        x = Activation.relu(x.add(refine.forward(ps, new NDList(x), training).singletonOrThrow()));
+      }
       skip--;
     }
     return head.forward(ps, new NDList(x), training);
@@ -99,11 +119,21 @@ public final class CraftNet extends AbstractBlock {
       skipShapes.add(s);
     }
     int skip = skipShapes.size() - 2;
-    for (Block up : decoder) {
+    for (int j = 0; j < decoder.size(); j++) {
+      Block up = decoder.get(j);
       Shape sk = skipShapes.get(skip);
       Shape in = new Shape(s.get(0), s.get(1) + sk.get(1), sk.get(2), sk.get(3));
       up.initialize(manager, dataType, in);
       s = up.getOutputShapes(new Shape[] {in})[0];
+      if (j == spec.refineAfter()) {
+        refine.initialize(manager, dataType, s);
+        // zero scale on the last batch norm: the block adds nothing until trained
+        for (var p : refine.getChildren().get(2).getValue().getParameters()) {
+          if (p.getValue().getType() == Parameter.Type.GAMMA) {
+            p.getValue().getArray().set(new float[(int) p.getValue().getArray().size()]);
+          }
+        }
+      }
       skip--;
     }
     if (skip + 1 != halfStage) {

@@ -17,6 +17,7 @@ import dev.openocr.detect.TextDetector;
 import dev.openocr.geometry.Box;
 import dev.openocr.geometry.BoxMatching;
 import dev.openocr.nn.ModelBundle;
+import dev.openocr.nn.ParamGrowth;
 import dev.openocr.nn.Params;
 import dev.openocr.synth.PageGenerator;
 import dev.openocr.synth.SynthPage;
@@ -67,7 +68,16 @@ public final class DetectorTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (DetectorModel model = DetectorModel.create(cfg.spec(), cfg.device())) {
-      state.restore(model.model(), ckpt, cfg.init());
+      if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.spec())) {
+        try (DetectorModel from = DetectorModel.load(ModelBundle.open(cfg.init()), "cpu")) {
+          int added = ParamGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
+          java.util.logging.Logger.getLogger(DetectorTrainer.class.getName()).info(
+              "Starting from " + cfg.init() + " (" + from.spec().variant() + "), grown into "
+                  + cfg.spec().variant() + " with " + added + " new parameters");
+        }
+      } else {
+        state.restore(model.model(), ckpt, cfg.init());
+      }
       LearningRate schedule = new LearningRate(cfg.lr(), Math.min(300, cfg.steps() / 10),
           cfg.steps(), cfg.lr() / 30, state.step());
       ResumableAdam adam = ResumableAdam.create(schedule, 5f);
@@ -125,6 +135,12 @@ public final class DetectorTrainer {
       }
       return new Result(cfg.steps(), last, bestF1, best, (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  /** True when {@code init} holds another variant, whose weights must be grown into this one. */
+  static boolean grownFrom(String init, DetectorSpec spec) {
+    String v = ModelBundle.open(init).architecture().get("variant").getAsString();
+    return !v.equals(spec.variant());
   }
 
   /** Batch {@code i}: crops from pages whose seeds derive from the run seed and {@code i}. */

@@ -12,14 +12,18 @@ import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Forward-pass speed of untrained networks: {@code ModelSpeed <threads> <pageW> <pageH>}. */
+/**
+ * Forward-pass speed of untrained networks:
+ * {@code ModelSpeed <threads> <pageW> <pageH> [detector variant, default lean]}.
+ */
 public final class ModelSpeed {
   public static void main(String[] args) {
     int threads = Integer.parseInt(args[0]);
     int pw = Integer.parseInt(args[1]);
     int ph = Integer.parseInt(args[2]);
+    String variant = args.length > 3 ? args[3] : "lean";
     NativeSetup.configure(threads);
-    try (DetectorModel det = DetectorModel.create(DetectorSpec.lean(), "cpu");
+    try (DetectorModel det = DetectorModel.create(DetectorSpec.of(variant), "cpu");
          TextDetector d = det.newDetector()) {
       System.out.println("detector params " + dev.openocr.nn.Params.count(det.model().getBlock()));
       GrayImage page = GrayImage.blank(pw, ph);

@@ -1,0 +1,72 @@
+package dev.openocr.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.openocr.detect.DetectorModel;
+import dev.openocr.detect.DetectorSpec;
+import org.junit.jupiter.api.Test;
+
+class ParamGrowthTest {
+  @Test
+  void aLeanNetworkGrownWithARefinementBlockGivesTheSameMapsUntilTrained() {
+    for (int stage : new int[] {2, 3}) {
+      try (DetectorModel lean = DetectorModel.create(DetectorSpec.lean(), "cpu");
+           DetectorModel grown = DetectorModel.create(DetectorSpec.leanRefined(stage), "cpu");
+           NDManager nd = NDManager.newBaseManager()) {
+        int added = ParamGrowth.copyInto(grown.model().getBlock(), lean.model().getBlock());
+        // a 3x3 convolution, its batch norm (4 arrays), a second convolution and batch norm
+        assertThat(added).isEqualTo(10);
+        assertThat(Params.count(grown.model().getBlock()))
+            .isGreaterThan(Params.count(lean.model().getBlock()));
+        NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 96, 64));
+        for (boolean training : new boolean[] {false, true}) {
+          float[] a = forward(lean, x, training);
+          float[] b = forward(grown, x, training);
+          assertThat(b).as("stage %d, training %s", stage, training)
+              .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        // once the block's last scale is not zero, the maps differ
+        for (var p : grown.model().getBlock().getParameters()) {
+          if (p.getKey().contains("refine") && p.getKey().endsWith("gamma")) {
+            p.getValue().getArray().set(ones((int) p.getValue().getArray().size()));
+          }
+        }
+        assertThat(forward(grown, x, false)).isNotEqualTo(forward(lean, x, false));
+      }
+    }
+  }
+
+  private static float[] ones(int n) {
+    float[] o = new float[n];
+    java.util.Arrays.fill(o, 1f);
+    return o;
+  }
+
+  private static float[] forward(DetectorModel m, NDArray x, boolean training) {
+    try (NDManager sub = m.model().getNDManager().newSubManager()) {
+      NDArray xi = sub.create(x.toFloatArray(), x.getShape());
+      return m.model().getBlock().forward(new ParameterStore(sub, false), new NDList(xi), training)
+          .singletonOrThrow().toFloatArray();
+    }
+  }
+
+  @Test
+  void aNetworkMissingASourceParameterIsRefusedBeforeAnythingChanges() {
+    try (DetectorModel grown = DetectorModel.create(DetectorSpec.leanRefined(3), "cpu");
+         DetectorModel lean = DetectorModel.create(DetectorSpec.lean(), "cpu")) {
+      float[] before = lean.model().getBlock().getParameters().get(0).getValue().getArray()
+          .toFloatArray();
+      // the lean network has no place for the refinement block's parameters
+      assertThatThrownBy(() -> ParamGrowth.copyInto(lean.model().getBlock(),
+          grown.model().getBlock())).hasMessageContaining("refine");
+      assertThat(lean.model().getBlock().getParameters().get(0).getValue().getArray()
+          .toFloatArray()).containsExactly(before);
+    }
+  }
+}
