@@ -17,7 +17,7 @@ public final class ParamGrowth {
   private ParamGrowth() {}
 
   /**
-   * @return the number of parameters of {@code target} that were not in {@code source}
+   * @return the number of parameter arrays of {@code target} that were not in {@code source}
    * @throws IllegalArgumentException when a source parameter has no counterpart of the same
    *     name and shape in {@code target} (checked before any parameter is changed)
    */

@@ -73,7 +73,7 @@ public final class DetectorTrainer {
           int added = ParamGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
           java.util.logging.Logger.getLogger(DetectorTrainer.class.getName()).info(
               "Starting from " + cfg.init() + " (" + from.spec().variant() + "), grown into "
-                  + cfg.spec().variant() + " with " + added + " new parameters");
+                  + cfg.spec().variant() + " with " + added + " new parameter arrays");
         }
       } else {
         state.restore(model.model(), ckpt, cfg.init());

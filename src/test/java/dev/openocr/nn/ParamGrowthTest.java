@@ -20,7 +20,7 @@ class ParamGrowthTest {
            DetectorModel grown = DetectorModel.create(DetectorSpec.leanRefined(stage), "cpu");
            NDManager nd = NDManager.newBaseManager()) {
         int added = ParamGrowth.copyInto(grown.model().getBlock(), lean.model().getBlock());
-        // a 3x3 convolution, its batch norm (4 arrays), a second convolution and batch norm
+        // two 3x3 convolutions (one array each) and their batch norms (four arrays each)
         assertThat(added).isEqualTo(10);
         assertThat(Params.count(grown.model().getBlock()))
             .isGreaterThan(Params.count(lean.model().getBlock()));
