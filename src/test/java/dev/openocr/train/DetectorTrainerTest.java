@@ -92,24 +92,10 @@ class DetectorTrainerTest {
     }
   }
 
-  /** Largest difference between the convolution weights both networks have. */
+  /** Largest difference between the lean network's convolution weights and the refined one's. */
   private static float convDifference(DetectorModel lean, DetectorModel refined) {
-    java.util.Map<String, float[]> w = new java.util.HashMap<>();
-    for (var p : refined.model().getBlock().getParameters()) {
-      w.put(p.getKey(), p.getValue().getArray().toFloatArray());
-    }
-    float max = 0;
-    for (var p : lean.model().getBlock().getParameters()) {
-      if (p.getValue().getType() != ai.djl.nn.Parameter.Type.WEIGHT) {
-        continue;
-      }
-      float[] a = p.getValue().getArray().toFloatArray();
-      float[] b = w.get(p.getKey());
-      for (int i = 0; i < a.length; i++) {
-        max = Math.max(max, Math.abs(a[i] - b[i]));
-      }
-    }
-    return max;
+    return Runs.maxDifference(lean.model().getBlock(), refined.model().getBlock(),
+        p -> p.getType() == ai.djl.nn.Parameter.Type.WEIGHT);
   }
 
   private static DetectorModel load(Path run) {

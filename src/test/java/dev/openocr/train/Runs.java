@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /** Helpers for tests that compare training runs. */
 final class Runs {
@@ -31,20 +34,38 @@ final class Runs {
 
   /** Largest difference between the same parameters (weights and running statistics). */
   static float maxDifference(Block a, Block b) {
-    List<Pair<String, Parameter>> pa = new ArrayList<>();
-    a.getParameters().forEach(pa::add);
-    List<Pair<String, Parameter>> pb = new ArrayList<>();
-    b.getParameters().forEach(pb::add);
-    assertThat(pb.stream().map(Pair::getKey)).containsExactlyElementsOf(
-        pa.stream().map(Pair::getKey).toList());
+    assertThat(names(b)).containsExactlyElementsOf(names(a));
+    return maxDifference(a, b, p -> true);
+  }
+
+  /**
+   * Largest difference between the parameters of {@code a} that {@code which} accepts and their
+   * namesakes in {@code b}, which may hold more (a network grown from {@code a}).
+   */
+  static float maxDifference(Block a, Block b, Predicate<Parameter> which) {
+    Map<String, Parameter> inB = new HashMap<>();
+    for (Pair<String, Parameter> p : b.getParameters()) {
+      inB.put(p.getKey(), p.getValue());
+    }
     float max = 0;
-    for (int i = 0; i < pa.size(); i++) {
-      float[] x = pa.get(i).getValue().getArray().toFloatArray();
-      float[] y = pb.get(i).getValue().getArray().toFloatArray();
+    for (Pair<String, Parameter> p : a.getParameters()) {
+      if (!which.test(p.getValue())) {
+        continue;
+      }
+      Parameter q = inB.get(p.getKey());
+      assertThat(q).as(p.getKey()).isNotNull();
+      float[] x = p.getValue().getArray().toFloatArray();
+      float[] y = q.getArray().toFloatArray();
       for (int k = 0; k < x.length; k++) {
         max = Math.max(max, Math.abs(x[k] - y[k]));
       }
     }
     return max;
+  }
+
+  private static List<String> names(Block b) {
+    List<String> out = new ArrayList<>();
+    b.getParameters().forEach(p -> out.add(p.getKey()));
+    return out;
   }
 }
