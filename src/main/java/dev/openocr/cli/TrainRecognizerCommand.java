@@ -41,6 +41,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--hidden", defaultValue = "128",
       description = "BiLSTM and attention state size (default ${DEFAULT-VALUE})")
   int hidden;
+  @Option(names = "--sequence-layers", defaultValue = "1",
+      description = "BiLSTM layers; layers after the first are residual, so an --init bundle "
+          + "with fewer layers grows into this network and starts from its readings "
+          + "(default ${DEFAULT-VALUE})")
+  int sequenceLayers;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")
   int maxWidth;
   @Option(names = "--steps", defaultValue = "20000") int steps;
@@ -67,7 +72,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NativeSetup.configure(common.threads);
     RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
-        maxWidth, hidden);
+        maxWidth, hidden, sequenceLayers);
     Lang l = Lang.parse(common.lang);
     if (wordSpaces < 0 || wordSpaces > 1) {
       throw new IllegalArgumentException("--word-spaces is a share, 0..1: " + wordSpaces);
@@ -90,7 +95,8 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         + common.dataNote() + (sc.cropPhraseProb > 0 ? ", phrases of 2-3 words in a share "
         + sc.cropPhraseProb + " of the crops" : ""));
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
-        + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden + " --max-width "
+        + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden
+        + (sequenceLayers != 1 ? " --sequence-layers " + sequenceLayers : "") + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")
         + common.commandTail());

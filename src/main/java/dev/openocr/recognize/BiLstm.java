@@ -11,12 +11,20 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bidirectional LSTM built from two one-directional DJL LSTMs (the second reads the sequence
  * reversed), followed by a linear layer, as the benchmark's {@code BidirectionalLSTM}. DJL's own
  * bidirectional LSTM orders its parameters differently from what libtorch expects once biases are
  * on, so it is not used; {@code BiLstmTest} checks this block against an LSTM computed by hand.
+ *
+ * <p>Optional residual layers (the benchmark stacks two BiLSTMs): each is another BiLSTM with
+ * its projection that reads the output so far and adds its own output to it. A residual layer's
+ * projection starts at zero, so a block grown from a one-layer block ({@code ParamGrowth}:
+ * the layers are children after {@code out}, the existing names do not change) computes what
+ * it did until training moves the projection.
  *
  * <p>{@code [B, T, C] -> [B, T, out]}
  */
@@ -25,12 +33,24 @@ public final class BiLstm extends AbstractBlock {
   private final LSTM backward;
   private final Linear out;
   private final int hidden;
+  private final List<BiLstm> residual = new ArrayList<>();
 
   public BiLstm(int hidden, int outUnits) {
+    this(hidden, outUnits, 0);
+  }
+
+  /** @param residualLayers BiLSTM layers after the first, each added to its input */
+  public BiLstm(int hidden, int outUnits, int residualLayers) {
+    if (residualLayers < 0) {
+      throw new IllegalArgumentException("Invalid residual layers: " + residualLayers);
+    }
     this.hidden = hidden;
     forward = addChildBlock("fw", lstm(hidden));
     backward = addChildBlock("bw", lstm(hidden));
     out = addChildBlock("out", Linear.builder().setUnits(outUnits).build());
+    for (int i = 1; i <= residualLayers; i++) {
+      residual.add(addChildBlock("res" + i, new BiLstm(hidden, outUnits)));
+    }
   }
 
   private static LSTM lstm(int hidden) {
@@ -60,7 +80,12 @@ public final class BiLstm extends AbstractBlock {
     NDArray f = forward.forward(ps, new NDList(x), training).singletonOrThrow(); // [B, T, H]
     NDArray b = backward.forward(ps, new NDList(x.flip(1)), training).singletonOrThrow().flip(1);
     NDArray both = NDArrays.concat(new NDList(f, b), 2); // [B, T, 2H]
-    return out.forward(ps, new NDList(both), training);
+    NDList y = out.forward(ps, new NDList(both), training);
+    for (BiLstm r : residual) {
+      NDArray in = y.singletonOrThrow();
+      y = new NDList(in.add(r.forward(ps, y, training).singletonOrThrow()));
+    }
+    return y;
   }
 
   @Override
@@ -75,5 +100,13 @@ public final class BiLstm extends AbstractBlock {
     forward.initialize(manager, dataType, s);
     backward.initialize(manager, dataType, s);
     out.initialize(manager, dataType, new Shape(s.get(0), s.get(1), 2L * hidden));
+    Shape o = out.getOutputShapes(new Shape[] {new Shape(s.get(0), s.get(1), 2L * hidden)})[0];
+    for (BiLstm r : residual) {
+      r.initialize(manager, dataType, o);
+      // zero projection: the layer adds nothing until trained
+      for (var p : r.out.getParameters()) {
+        p.getValue().getArray().set(new float[(int) p.getValue().getArray().size()]);
+      }
+    }
   }
 }

@@ -120,7 +120,8 @@ public final class RecognizerModel implements AutoCloseable {
         RecognizerSpec.Sequence.valueOf(a.get("sequence").getAsString()),
         RecognizerSpec.Prediction.valueOf(a.get("prediction").getAsString()),
         a.get("inputHeight").getAsInt(), a.get("maxWidth").getAsInt(),
-        a.has("hidden") ? a.get("hidden").getAsInt() : 0);
+        a.has("hidden") ? a.get("hidden").getAsInt() : 0,
+        a.has("sequenceLayers") ? a.get("sequenceLayers").getAsInt() : 1);
   }
 
   public static JsonObject architectureJson(RecognizerSpec s) {
@@ -132,6 +133,10 @@ public final class RecognizerModel implements AutoCloseable {
     a.addProperty("inputHeight", s.inputHeight());
     a.addProperty("maxWidth", s.maxWidth());
     a.addProperty("hidden", s.hidden());
+    if (s.sequenceLayers() != 1) {
+      // absent means one layer, so one-layer bundles read as before
+      a.addProperty("sequenceLayers", s.sequenceLayers());
+    }
     return a;
   }
 

@@ -34,7 +34,7 @@ public final class RecognizerNet {
     // [B, C, 1, T] -> [B, T, C]
     encoder.add(ai.djl.nn.LambdaBlock.singleton(x -> x.squeeze(2).transpose(0, 2, 1), "toSequence"));
     if (spec.sequence() == RecognizerSpec.Sequence.BILSTM) {
-      encoder.add(new BiLstm(spec.hidden(), spec.hidden()));
+      encoder.add(new BiLstm(spec.hidden(), spec.hidden(), spec.sequenceLayers() - 1));
     }
     if (spec.prediction() == RecognizerSpec.Prediction.ATTN) {
       return new AttentionNet(encoder, new AttentionDecoder(spec.hidden(), numClasses,

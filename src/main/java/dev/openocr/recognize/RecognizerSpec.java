@@ -9,9 +9,13 @@ import java.util.Locale;
  * @param inputHeight crop height in pixels fed to the network (32..48)
  * @param maxWidth widest crop in pixels; wider crops are squeezed
  * @param hidden BiLSTM state size, and the attention decoder's state size
+ * @param sequenceLayers BiLSTM layers (1 unless given): each layer after the first reads the
+ *     previous one's output and adds its own to it (a residual layer, so a network grown from a
+ *     one-layer bundle starts as that bundle, {@link BiLstm})
  */
 public record RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
-                             Prediction prediction, int inputHeight, int maxWidth, int hidden) {
+                             Prediction prediction, int inputHeight, int maxWidth, int hidden,
+                             int sequenceLayers) {
 
   /** Stage 1: rectification before the features. */
   public enum Transformation { NONE, TPS }
@@ -45,6 +49,23 @@ public record RecognizerSpec(Transformation transformation, Features features, S
     if (prediction == Prediction.ATTN && hidden <= 0) {
       throw new IllegalArgumentException("Invalid attention decoder size: " + hidden);
     }
+    if (sequenceLayers < 1 || sequenceLayers > 4
+        || (sequenceLayers > 1 && sequence != Sequence.BILSTM)) {
+      throw new IllegalArgumentException("Invalid sequence layers: " + sequenceLayers
+          + " (1..4, more than 1 only with BILSTM)");
+    }
+  }
+
+  /** One BiLSTM layer (or none): the layout of every bundle before session 16. */
+  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
+                        Prediction prediction, int inputHeight, int maxWidth, int hidden) {
+    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden, 1);
+  }
+
+  /** This spec with {@code n} BiLSTM layers. */
+  public RecognizerSpec withSequenceLayers(int n) {
+    return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
+        maxWidth, hidden, n);
   }
 
   /** The CPU default: {@code None-Lean-BiLSTM-CTC}, height 32. */
@@ -53,10 +74,14 @@ public record RecognizerSpec(Transformation transformation, Features features, S
         32, 400, 128);
   }
 
-  /** Stage names joined as in the benchmark: {@code None-Lean-BiLSTM-CTC}. */
+  /**
+   * Stage names joined as in the benchmark: {@code None-Lean-BiLSTM-CTC}; two BiLSTM layers:
+   * {@code None-Lean-BiLSTMx2-CTC}.
+   */
   public String runName() {
     return cap(transformation) + "-" + cap(features) + "-"
-        + (sequence == Sequence.BILSTM ? "BiLSTM" : "None") + "-" + cap(prediction);
+        + (sequence == Sequence.BILSTM ? "BiLSTM" + (sequenceLayers > 1 ? "x" + sequenceLayers : "")
+        : "None") + "-" + cap(prediction);
   }
 
   private static String cap(Enum<?> e) {

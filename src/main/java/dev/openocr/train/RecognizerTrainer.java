@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
 import com.google.gson.JsonObject;
 import dev.openocr.eval.CropEvaluation;
 import dev.openocr.nn.ClassGrowth;
+import dev.openocr.nn.ParamGrowth;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import dev.openocr.recognize.AttentionDecoder;
@@ -58,7 +59,27 @@ public final class RecognizerTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.charset())) {
+      if (state.step() == 0 && cfg.init() != null && layersFrom(cfg.init()) != cfg.spec().sequenceLayers()) {
+        if (grownFrom(cfg.init(), cfg.charset())) {
+          throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
+              + "fewer BiLSTM layers; grow one at a time");
+        }
+        try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
+            cfg.device())) {
+          if (from.spec().withSequenceLayers(cfg.spec().sequenceLayers()).equals(cfg.spec())
+              && from.spec().sequenceLayers() < cfg.spec().sequenceLayers()) {
+            int added = ParamGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
+            java.util.logging.Logger.getLogger(RecognizerTrainer.class.getName()).info(
+                "Starting from " + cfg.init() + " (" + from.spec().runName() + "), grown into "
+                    + cfg.spec().runName() + " with " + added + " new parameter arrays");
+          } else {
+            throw new IllegalArgumentException("--init " + cfg.init() + " is "
+                + from.spec().runName() + " with " + from.spec().sequenceLayers()
+                + " BiLSTM layers; this run (" + cfg.spec().runName()
+                + ") can only grow a bundle of the same stages with fewer layers");
+          }
+        }
+      } else if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.charset())) {
         try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
             cfg.device())) {
           ClassGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
@@ -131,6 +152,11 @@ public final class RecognizerTrainer {
       }
       return new Result(cfg.steps(), lastAcc, lastCer, bestAcc, best, (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  /** BiLSTM layers of the bundle at {@code init}. */
+  static int layersFrom(String init) {
+    return RecognizerModel.specOf(ModelBundle.open(init).architecture()).sequenceLayers();
   }
 
   /**

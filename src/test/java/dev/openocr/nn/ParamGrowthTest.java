@@ -10,6 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.openocr.detect.DetectorModel;
 import dev.openocr.detect.DetectorSpec;
+import dev.openocr.recognize.Charset;
+import dev.openocr.recognize.RecognizerModel;
+import dev.openocr.recognize.RecognizerSpec;
 import org.junit.jupiter.api.Test;
 
 class ParamGrowthTest {
@@ -42,6 +45,38 @@ class ParamGrowthTest {
     }
   }
 
+  @Test
+  void aRecognizerGrownWithASecondBiLstmLayerReadsAsBeforeUntilTrained() {
+    RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.CTC, 32, 64, 16);
+    Charset cs = Charset.parse("AB");
+    try (RecognizerModel lean = RecognizerModel.create(one, cs, "cpu");
+         RecognizerModel grown = RecognizerModel.create(one.withSequenceLayers(2), cs, "cpu");
+         NDManager nd = NDManager.newBaseManager()) {
+      int added = ParamGrowth.copyInto(grown.model().getBlock(), lean.model().getBlock());
+      // two LSTMs (weights and biases, input and recurrent: four arrays each) and a projection
+      assertThat(added).isEqualTo(10);
+      NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 32, 48));
+      for (boolean training : new boolean[] {false, true}) {
+        float[] a = forward(lean.model(), x, training);
+        assertThat(forward(grown.model(), x, training)).as("training %s", training)
+            .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
+      }
+      // once the new layer's projection is not zero, the logits differ
+      for (var p : grown.model().getBlock().getParameters()) {
+        if (p.getKey().contains("res1") && p.getKey().contains("out")
+            && p.getKey().endsWith("weight")) {
+          p.getValue().getArray().set(ones((int) p.getValue().getArray().size()));
+        }
+      }
+      assertThat(forward(grown.model(), x, false)).isNotEqualTo(forward(lean.model(), x, false));
+      // the other way round there is no place for the second layer
+      assertThatThrownBy(() -> ParamGrowth.copyInto(lean.model().getBlock(),
+          grown.model().getBlock())).hasMessageContaining("res1");
+    }
+  }
+
   private static float[] ones(int n) {
     float[] o = new float[n];
     java.util.Arrays.fill(o, 1f);
@@ -49,9 +84,13 @@ class ParamGrowthTest {
   }
 
   private static float[] forward(DetectorModel m, NDArray x, boolean training) {
-    try (NDManager sub = m.model().getNDManager().newSubManager()) {
+    return forward(m.model(), x, training);
+  }
+
+  private static float[] forward(ai.djl.Model m, NDArray x, boolean training) {
+    try (NDManager sub = m.getNDManager().newSubManager()) {
       NDArray xi = sub.create(x.toFloatArray(), x.getShape());
-      return m.model().getBlock().forward(new ParameterStore(sub, false), new NDList(xi), training)
+      return m.getBlock().forward(new ParameterStore(sub, false), new NDList(xi), training)
           .singletonOrThrow().toFloatArray();
     }
   }

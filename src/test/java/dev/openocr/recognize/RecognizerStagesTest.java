@@ -74,6 +74,21 @@ class RecognizerStagesTest {
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
         RecognizerSpec.Prediction.CTC, 48, 100, 0))
         .hasMessageContaining("input height");
+    assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
+        RecognizerSpec.Prediction.CTC, 32, 100, 0).withSequenceLayers(2))
+        .hasMessageContaining("sequence layers");
+  }
+
+  @Test
+  void theLayerCountIsWrittenOnlyWhenItIsNotOne() {
+    RecognizerSpec one = RecognizerSpec.lean();
+    assertThat(RecognizerModel.architectureJson(one).has("sequenceLayers")).isFalse();
+    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(one))).isEqualTo(one);
+    RecognizerSpec two = one.withSequenceLayers(2);
+    assertThat(RecognizerModel.architectureJson(two).get("sequenceLayers").getAsInt())
+        .isEqualTo(2);
+    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(two))).isEqualTo(two);
   }
 
   @Test

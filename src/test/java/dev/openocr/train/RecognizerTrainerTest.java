@@ -172,6 +172,47 @@ class RecognizerTrainerTest {
     }
   }
 
+  @Test
+  void aTwoLayerRunGrowsFromAOneLayerBundleAndKeepsItsReadings() {
+    RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.CTC, 32, 64, 32);
+    RecognizerSpec two = one.withSequenceLayers(2);
+    assertThat(two.runName()).isEqualTo("None-Lean-BiLSTMx2-CTC");
+    RecognizerTrainer.Result first = RecognizerTrainer.train(
+        config(tmp.resolve("one"), one, 60, 0.003f, null),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    assertThat(first.bestAccuracy()).isEqualTo(1.0);
+    String init = first.best().toString();
+    assertThat(RecognizerTrainer.layersFrom(init)).isEqualTo(1);
+
+    Path grown = tmp.resolve("two");
+    RecognizerTrainer.train(config(grown, two, 3, 0.0003f, init),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    Path fresh = tmp.resolve("fresh");
+    RecognizerTrainer.train(config(fresh, two, 3, 0.0003f, null),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    // the grown bundle keeps its layer count and reads the set as the one-layer bundle did
+    assertThat(RecognizerTrainer.layersFrom(grown.resolve("checkpoint").toString())).isEqualTo(2);
+    assertThat(readAll(grown.resolve("checkpoint"), two)).containsExactlyElementsOf(WORDS);
+    try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(init), "cpu");
+         RecognizerModel g = RecognizerModel.load(
+             ModelBundle.open(grown.resolve("checkpoint").toString()), "cpu");
+         RecognizerModel f = RecognizerModel.load(
+             ModelBundle.open(fresh.resolve("checkpoint").toString()), "cpu")) {
+      // three small Adam steps move the one-layer weights little; a random start is far away
+      assertThat(Runs.maxDifference(from.model().getBlock(), g.model().getBlock(),
+          p -> p.getType() == ai.djl.nn.Parameter.Type.WEIGHT)).isLessThan(0.01f);
+      assertThat(Runs.maxDifference(from.model().getBlock(), f.model().getBlock(),
+          p -> p.getType() == ai.djl.nn.Parameter.Type.WEIGHT)).isGreaterThan(0.05f);
+    }
+    // a two-layer bundle does not shrink into a one-layer run
+    assertThatThrownBy(() -> RecognizerTrainer.train(config(tmp.resolve("shrink"), one, 3,
+        0.0003f, grown.resolve("checkpoint").toString()),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
+        .hasMessageContaining("fewer layers");
+  }
+
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
       float lr, String init) {
     return config(run, spec, steps, lr, init, 30);
