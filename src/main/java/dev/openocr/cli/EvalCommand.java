@@ -83,6 +83,9 @@ public final class EvalCommand implements Callable<Integer> {
   boolean noLexicon;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
+  @Option(names = "--errors", description = "With --crops: write the misread crops here as TSV"
+      + " (crop number from 0 in reading order, truth, reading)")
+  Path errors;
 
   @Override
   public Integer call() throws Exception {
@@ -224,10 +227,23 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private void writeCropJson(CropEvaluation.Totals t) throws java.io.IOException {
+    if (errors != null) {
+      StringBuilder b = new StringBuilder("crop\ttruth\treading\n");
+      for (CropEvaluation.Misreading m : t.misread) {
+        b.append(m.crop()).append('\t').append(tsv(m.truth())).append('\t')
+            .append(tsv(m.reading())).append('\n');
+      }
+      Files.writeString(errors, b.toString());
+    }
     if (json != null) {
       Files.writeString(json, ModelBundle.GSON.toJson(Map.of("crops", t.words, "word_accuracy",
           t.accuracy(), "word_accuracy_caseless", t.caselessAccuracy(), "cer", t.cer())) + "\n");
     }
+  }
+
+  /** A field without tabs or line breaks (escaped as \\t, \\n). */
+  static String tsv(String s) {
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
   }
 
   /** The first page of an image file, through the job's decoder and its limits. */

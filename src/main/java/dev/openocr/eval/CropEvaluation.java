@@ -24,6 +24,9 @@ import javax.imageio.ImageIO;
 public final class CropEvaluation {
   private CropEvaluation() {}
 
+  /** One crop read wrong. */
+  public record Misreading(long crop, String truth, String reading) {}
+
   /** Totals over all crops. */
   public static final class Totals {
     public long words;
@@ -32,9 +35,14 @@ public final class CropEvaluation {
     public long edits;
     public long chars;
     public double seconds;
+    /** Misread crops, in reading order: the crop's number (from 0), truth and reading. */
+    public final List<Misreading> misread = new ArrayList<>();
 
     /** Counts one word read as {@code predicted} whose truth is {@code truth}. */
     public void add(String predicted, String truth) {
+      if (!predicted.equals(truth)) {
+        misread.add(new Misreading(words, truth, predicted));
+      }
       words++;
       exact += predicted.equals(truth) ? 1 : 0;
       caseless += predicted.toLowerCase(Locale.ROOT).equals(truth.toLowerCase(Locale.ROOT)) ? 1 : 0;

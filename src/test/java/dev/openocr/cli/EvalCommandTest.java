@@ -34,10 +34,22 @@ class EvalCommandTest {
     assertThat(Main.execute("synth", "--pages", "40", "--kind", "crops", "--seed", "77",
         "--threads", "1", "--output", crops.toString())).isZero();
     Path json = dir.resolve("m.json");
+    Path errors = dir.resolve("errors.tsv");
     assertThat(Main.execute("eval", "--gt", crops.toString(), "--crops", "--json",
-        json.toString())).isZero();
+        json.toString(), "--errors", errors.toString())).isZero();
     JsonObject m = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     assertThat(m.get("crops").getAsInt()).isEqualTo(40);
+    // one line per misread crop, each naming a crop whose label is its truth
+    java.util.List<String> labels = Files.readAllLines(crops.resolve("crops/labels.tsv"));
+    java.util.List<String> misread = Files.readAllLines(errors);
+    assertThat(misread.get(0)).isEqualTo("crop\ttruth\treading");
+    assertThat(misread).hasSize(1 + (int) Math.round(40 * (1 - m.get("word_accuracy")
+        .getAsDouble())));
+    for (String line : misread.subList(1, misread.size())) {
+      String[] f = line.split("\t", -1);
+      assertThat(f[1]).isNotEqualTo(f[2]);
+      assertThat(labels.get(Integer.parseInt(f[0]))).endsWith("\t" + f[1]);
+    }
     // labels and crops stay paired: the shipped bundle reads most synthetic crops (about 0.8)
     assertThat(m.get("word_accuracy").getAsDouble()).isGreaterThan(0.5);
     assertThat(m.get("cer").getAsDouble()).isLessThan(0.2);
