@@ -71,6 +71,11 @@ public final class EvalCommand implements Callable<Integer> {
       + " below the text threshold is detected again turned by 90 degrees (words printed"
       + " sideways); 0 turns that off; default: the detector bundle's own")
   Double sidewaysThreshold;
+  @Option(names = "--join-gap", description = "Largest gap between neighbouring boxes on a line,"
+      + " as a share of their height, that is read again as one crop and joined when the"
+      + " recognizer reads no word space in it; 0 turns that off; default: the detector"
+      + " bundle's own")
+  Double joinGap;
   @Option(names = "--iou", defaultValue = "0.5") double iou;
   @Option(names = "--crop-margin", description = "Margin the recognizer's crops add around boxes,"
       + " as fractions of their height: X,Y, or Y alone (X = 2Y/3). With --crops around the"
@@ -122,7 +127,7 @@ public final class EvalCommand implements Callable<Integer> {
   private EngineOptions withDetectorOverrides(EngineOptions opts) {
     if (magRatio == null && autoScale == null && textThreshold == null && linkThreshold == null && lowText == null
         && minSize == null && boxPadding == null && boxGrowth == null && cropMargin == null
-        && sidewaysThreshold == null) {
+        && sidewaysThreshold == null && joinGap == null) {
       return opts;
     }
     // overrides apply on top of the bundle's own settings
@@ -141,7 +146,8 @@ public final class EvalCommand implements Callable<Integer> {
             : base.boxGrowth())
         .withCropMargin(cropMargin != null ? parseCropMargin(cropMargin) : base.cropMargin())
         .withSidewaysThreshold(sidewaysThreshold != null ? sidewaysThreshold
-            : base.sidewaysThreshold());
+            : base.sidewaysThreshold())
+        .withJoinGap(joinGap != null ? joinGap : base.joinGap());
     if (autoScale != null) {
       d = d.withAutoScale("off".equals(autoScale) ? null : AutoScale.parse(autoScale,
           base.autoScale() != null ? base.autoScale() : AutoScale.DEFAULTS));

@@ -77,7 +77,9 @@ public final class DetectorModel implements AutoCloseable {
         growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")),
         autoScaleOf(o.get("autoScale")),
         // a bundle without it predates the sideways pass: detects as before
-        o.has("sidewaysThreshold") ? o.get("sidewaysThreshold").getAsDouble() : 0);
+        o.has("sidewaysThreshold") ? o.get("sidewaysThreshold").getAsDouble() : 0,
+        // a bundle without it predates fragment joining: its boxes stay as detected
+        o.has("joinGap") ? o.get("joinGap").getAsDouble() : 0);
   }
 
   /** A bundle without {@code autoScale} always detects at its {@code magRatio}. */
@@ -143,6 +145,9 @@ public final class DetectorModel implements AutoCloseable {
     }
     if (o.sidewaysThreshold() > 0) {
       j.addProperty("sidewaysThreshold", o.sidewaysThreshold());
+    }
+    if (o.joinGap() > 0) {
+      j.addProperty("joinGap", o.joinGap());
     }
     return j;
   }

@@ -21,11 +21,14 @@ package dev.openocr.detect;
  * @param sidewaysThreshold peak region score from which a tall component the thresholds drop is
  *     looked at again turned by 90 degrees (words printed sideways, which the network scores
  *     low); 0 turns this off
+ * @param joinGap largest gap, as a share of the box height, between neighbouring boxes on a
+ *     line that the engine reads again as one crop and joins when the recognizer reads no word
+ *     space in it (pieces of one word the link map broke at punctuation); 0 turns this off
  */
 public record DetectorOptions(double magRatio, int maxSide, int tileSize, int tileOverlap,
                               HeatmapPostProcessor.Thresholds thresholds, double boxPadding,
                               HeatmapPostProcessor.BoxGrowth boxGrowth, CropMargin cropMargin,
-                              AutoScale autoScale, double sidewaysThreshold)
+                              AutoScale autoScale, double sidewaysThreshold, double joinGap)
     implements java.io.Serializable {
 
   /**
@@ -67,6 +70,9 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
     if (!(sidewaysThreshold >= 0 && sidewaysThreshold < 1)) {
       throw new IllegalArgumentException("Invalid sideways threshold: " + sidewaysThreshold);
     }
+    if (!(joinGap >= 0 && joinGap <= 1)) {
+      throw new IllegalArgumentException("Invalid join gap: " + joinGap + " (0..1)");
+    }
     if (maxSide < tileSize) {
       throw new IllegalArgumentException("Invalid max side: " + maxSide + " < tile size " + tileSize);
     }
@@ -86,7 +92,7 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
   /** Settings of a newly trained bundle (its targets fill the characters' word slices). */
   public static DetectorOptions defaults() {
     return new DetectorOptions(1.5, 12288, 2048, 128, HeatmapPostProcessor.Thresholds.defaults(), 0,
-        HeatmapPostProcessor.BoxGrowth.defaults(), INK_TIGHT, null, SIDEWAYS_THRESHOLD);
+        HeatmapPostProcessor.BoxGrowth.defaults(), INK_TIGHT, null, SIDEWAYS_THRESHOLD, 0);
   }
 
   /**
@@ -106,22 +112,22 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
 
   public DetectorOptions withMagRatio(double m) {
     return new DetectorOptions(m, maxSide, tileSize, tileOverlap, thresholds, boxPadding, boxGrowth,
-        cropMargin, autoScale, sidewaysThreshold);
+        cropMargin, autoScale, sidewaysThreshold, joinGap);
   }
 
   public DetectorOptions withThresholds(HeatmapPostProcessor.Thresholds t) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, t, boxPadding, boxGrowth,
-        cropMargin, autoScale, sidewaysThreshold);
+        cropMargin, autoScale, sidewaysThreshold, joinGap);
   }
 
   public DetectorOptions withBoxPadding(double p) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, p, boxGrowth,
-        cropMargin, autoScale, sidewaysThreshold);
+        cropMargin, autoScale, sidewaysThreshold, joinGap);
   }
 
   public DetectorOptions withCropMargin(CropMargin m) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
-        boxGrowth, m, autoScale, sidewaysThreshold);
+        boxGrowth, m, autoScale, sidewaysThreshold, joinGap);
   }
 
   /**
@@ -135,16 +141,21 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
 
   public DetectorOptions withBoxGrowth(HeatmapPostProcessor.BoxGrowth g) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding, g,
-        cropMargin, autoScale, sidewaysThreshold);
+        cropMargin, autoScale, sidewaysThreshold, joinGap);
   }
 
   public DetectorOptions withAutoScale(AutoScale a) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
-        boxGrowth, cropMargin, a, sidewaysThreshold);
+        boxGrowth, cropMargin, a, sidewaysThreshold, joinGap);
+  }
+
+  public DetectorOptions withJoinGap(double g) {
+    return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
+        boxGrowth, cropMargin, autoScale, sidewaysThreshold, g);
   }
 
   public DetectorOptions withSidewaysThreshold(double t) {
     return new DetectorOptions(magRatio, maxSide, tileSize, tileOverlap, thresholds, boxPadding,
-        boxGrowth, cropMargin, autoScale, t);
+        boxGrowth, cropMargin, autoScale, t, joinGap);
   }
 }

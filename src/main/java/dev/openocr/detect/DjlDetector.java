@@ -179,6 +179,11 @@ final class DjlDetector implements TextDetector {
     return options.boxPadding();
   }
 
+  @Override
+  public double joinGap() {
+    return options.joinGap();
+  }
+
   /**
    * The quad grown by {@code fraction} of its height on every side, or shrunk when it is
    * negative (never below one pixel across).

@@ -25,6 +25,14 @@ public interface TextDetector extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Largest gap between neighbouring boxes, as a share of their height, that the engine reads
+   * again as one crop to join pieces of one word (0: never).
+   */
+  default double joinGap() {
+    return 0;
+  }
+
   @Override
   void close();
 }

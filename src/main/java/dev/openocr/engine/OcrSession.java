@@ -9,6 +9,7 @@ import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.layout.LayoutAnalyzer;
 import dev.openocr.recognize.CropPreprocessor;
+import dev.openocr.recognize.Lexicon;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
@@ -59,6 +60,10 @@ public final class OcrSession implements AutoCloseable {
       dets = new ArrayList<>(dets);
       recs = new ArrayList<>(recs);
       readSidewaysBothWays(upright, dets, recs, m);
+      if (detector.joinGap() > 0 && recognizer.readsWordSpaces()) {
+        // only a recognizer that reads word spaces can tell pieces of a word from two words
+        joinFragments(upright, dets, recs, m);
+      }
     }
     long t2 = System.nanoTime();
     List<Word> words = new ArrayList<>(dets.size());
@@ -128,6 +133,84 @@ public final class OcrSession implements AutoCloseable {
         recs.set(i, r);
       }
     }
+  }
+
+  /** Chains of more boxes than this are left as they are (long runs are seldom one word). */
+  static final int JOIN_MAX = 3;
+  /** Chains whose joined box is longer than this many times its height are left as they are. */
+  static final double JOIN_ASPECT = 7;
+
+  /**
+   * Reads each chain of {@link FragmentJoin#chains} (at most {@link #JOIN_MAX} boxes, no longer
+   * than {@link #JOIN_ASPECT} heights, so the recognizer does not squeeze it) as one crop and
+   * puts one word in its place when the reading holds no word space. With a word list, a chain
+   * where two neighbours read as listed words is joined only when the joined reading is one too.
+   */
+  private void joinFragments(GrayImage page, List<DetectedWord> dets, List<Recognition> recs,
+      DetectorOptions.CropMargin m) {
+    List<Quad> quads = new ArrayList<>(dets.size());
+    for (DetectedWord d : dets) {
+      quads.add(d.quad());
+    }
+    List<int[]> chains = FragmentJoin.chains(quads, detector.joinGap(), detector.boxPadding());
+    List<Quad> unions = new ArrayList<>(chains.size());
+    List<GrayImage> crops = new ArrayList<>(chains.size());
+    for (java.util.Iterator<int[]> it = chains.iterator(); it.hasNext(); ) {
+      int[] c = it.next();
+      Quad u = FragmentJoin.union(quads, c);
+      if (c.length > JOIN_MAX || u.width() > JOIN_ASPECT * u.height()) {
+        it.remove();
+        continue;
+      }
+      unions.add(u);
+      crops.add(CropPreprocessor.cut(page, u, m.x(), m.y()));
+    }
+    if (crops.isEmpty()) {
+      return;
+    }
+    List<Recognition> read = recognizer.recognize(crops);
+    Lexicon lex = recognizer.wordList();
+    boolean[] drop = new boolean[dets.size()];
+    List<DetectedWord> joinedDets = new ArrayList<>();
+    List<Recognition> joinedRecs = new ArrayList<>();
+    for (int k = 0; k < chains.size(); k++) {
+      Recognition r = read.get(k);
+      if (r.text().isEmpty() || r.cuts().length > 0
+          || lex != null && twoListedWords(chains.get(k), recs, lex) && !listed(r.text(), lex)) {
+        continue;
+      }
+      double score = 0;
+      for (int i : chains.get(k)) {
+        drop[i] = true;
+        score = Math.max(score, dets.get(i).score());
+      }
+      joinedDets.add(new DetectedWord(unions.get(k), score));
+      joinedRecs.add(r);
+    }
+    for (int i = dets.size() - 1; i >= 0; i--) {
+      if (drop[i]) {
+        dets.remove(i);
+        recs.remove(i);
+      }
+    }
+    dets.addAll(joinedDets);
+    recs.addAll(joinedRecs);
+  }
+
+  /** Whether two neighbours of the chain read as listed words of two letters or more. */
+  static boolean twoListedWords(int[] chain, List<Recognition> recs, Lexicon lex) {
+    for (int j = 0; j + 1 < chain.length; j++) {
+      if (listed(recs.get(chain[j]).text(), lex) && listed(recs.get(chain[j + 1]).text(), lex)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A listed word of two letters or more, once punctuation around it is left out. */
+  static boolean listed(String text, Lexicon lex) {
+    String w = text.replaceAll("^\\P{L}+|\\P{L}+$", "");
+    return w.length() >= 2 && w.codePoints().allMatch(Character::isLetter) && lex.contains(w);
   }
 
   /** A page-frame box this many times as tall as wide may be a word printed sideways. */

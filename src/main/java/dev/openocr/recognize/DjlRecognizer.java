@@ -16,9 +16,24 @@ final class DjlRecognizer implements TextRecognizer {
   static final double WIDTH_SPREAD = 1.5;
 
   private final Predictor<List<GrayImage>, List<Recognition>> predictor;
+  private final Lexicon wordList;
+  private final boolean wordSpaces;
 
-  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor) {
+  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Lexicon wordList,
+      boolean wordSpaces) {
     this.predictor = predictor;
+    this.wordList = wordList;
+    this.wordSpaces = wordSpaces;
+  }
+
+  @Override
+  public boolean readsWordSpaces() {
+    return wordSpaces;
+  }
+
+  @Override
+  public Lexicon wordList() {
+    return wordList;
   }
 
   @Override

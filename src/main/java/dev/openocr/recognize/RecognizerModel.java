@@ -151,7 +151,8 @@ public final class RecognizerModel implements AutoCloseable {
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
     return new DjlRecognizer(model.newPredictor(
-        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace)));
+        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace)),
+        useLexicon && lexicon != null ? lexicon.lexicon() : null, charset.wordSpaceLabel() > 0);
   }
 
   /** The bundle's word-list decoder, or null. */
