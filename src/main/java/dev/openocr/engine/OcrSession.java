@@ -137,12 +137,16 @@ public final class OcrSession implements AutoCloseable {
 
   /** Chains of more boxes than this are left as they are (long runs are seldom one word). */
   static final int JOIN_MAX = 3;
-  /** Chains whose joined box is longer than this many times its height are left as they are. */
-  static final double JOIN_ASPECT = 7;
+  /**
+   * Chains whose joined box is longer than this many times its height are left as they are:
+   * with the crop's margins such a crop is wider than the recognizer reads without squeezing
+   * (8 times its height), and a squeezed line of words reads without its spaces.
+   */
+  static final double JOIN_ASPECT = 12;
 
   /**
    * Reads each chain of {@link FragmentJoin#chains} (at most {@link #JOIN_MAX} boxes, no longer
-   * than {@link #JOIN_ASPECT} heights, so the recognizer does not squeeze it) as one crop and
+   * than {@link #JOIN_ASPECT} heights) as one crop and
    * puts one word in its place when the reading holds no word space. With a word list, a chain
    * where two neighbours read as listed words is joined only when the joined reading is one too.
    */
