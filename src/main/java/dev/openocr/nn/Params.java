@@ -25,10 +25,18 @@ public final class Params {
   }
 
   public static void load(Block block, NDManager manager, byte[] data, String name) {
+    int left;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       block.loadParameters(manager, in);
+      left = in.available();
     } catch (IOException | MalformedModelException | RuntimeException e) {
-      throw new IllegalArgumentException("Cannot load weights " + name + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("Cannot load weights " + name + ": " + e.getMessage()
+          + " (do the weights fit the architecture in its model.json?)", e);
+    }
+    if (left > 0) {
+      throw new IllegalArgumentException("Cannot load weights " + name + ": " + left
+          + " bytes are left over once the architecture's parameters are read (the weights are"
+          + " of a larger network than the architecture in its model.json)");
     }
   }
 
