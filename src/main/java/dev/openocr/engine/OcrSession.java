@@ -146,9 +146,9 @@ public final class OcrSession implements AutoCloseable {
 
   /**
    * Reads each chain of {@link FragmentJoin#chains} (at most {@link #JOIN_MAX} boxes, no longer
-   * than {@link #JOIN_ASPECT} heights) as one crop and
-   * puts one word in its place when the reading holds no word space. With a word list, a chain
-   * where two neighbours read as listed words is joined only when the joined reading is one too.
+   * than {@link #JOIN_ASPECT} heights) as one crop and puts one word in its place when the
+   * reading holds no word space. With a word list, a chain where two neighbours read as listed
+   * words is joined only when the joined reading is one too ("beet" "led": "beetled").
    */
   private void joinFragments(GrayImage page, List<DetectedWord> dets, List<Recognition> recs,
       DetectorOptions.CropMargin m) {
