@@ -68,7 +68,10 @@ public record RecognizerSpec(Transformation transformation, Features features, S
         maxWidth, hidden, n);
   }
 
-  /** The CPU default: {@code None-Lean-BiLSTM-CTC}, height 32. */
+  /**
+   * The CPU-sized network, {@code None-Lean-BiLSTM-CTC}, height 32 (the Korean bundle's; the
+   * English bundle has a second BiLSTM layer, {@link #withSequenceLayers}).
+   */
   public static RecognizerSpec lean() {
     return new RecognizerSpec(Transformation.NONE, Features.LEAN, Sequence.BILSTM, Prediction.CTC,
         32, 400, 128);
