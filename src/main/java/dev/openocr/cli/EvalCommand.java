@@ -94,6 +94,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (errors != null && !crops) {
+      throw new IllegalArgumentException("--errors lists misread crops: it needs --crops");
+    }
     NativeSetup.configure(threads);
     EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
         .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon);
@@ -217,7 +220,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
       System.out.println(m.id() + ": " + t.report());
     }
-    writeCropJson(t);
+    writeCropResults(t);
     return 0;
   }
 
@@ -228,11 +231,11 @@ public final class EvalCommand implements Callable<Integer> {
       CropEvaluation.dataset(folder, r, t, limit != null ? limit : 0);
       System.out.println(m.id() + ": " + t.report());
     }
-    writeCropJson(t);
+    writeCropResults(t);
     return 0;
   }
 
-  private void writeCropJson(CropEvaluation.Totals t) throws java.io.IOException {
+  private void writeCropResults(CropEvaluation.Totals t) throws java.io.IOException {
     if (errors != null) {
       StringBuilder b = new StringBuilder("crop\ttruth\treading\n");
       for (CropEvaluation.Misreading m : t.misread) {

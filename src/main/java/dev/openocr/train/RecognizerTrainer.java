@@ -11,8 +11,8 @@ import ai.djl.training.loss.Loss;
 import com.google.gson.JsonObject;
 import dev.openocr.eval.CropEvaluation;
 import dev.openocr.nn.ClassGrowth;
-import dev.openocr.nn.ParamGrowth;
 import dev.openocr.nn.ModelBundle;
+import dev.openocr.nn.ParamGrowth;
 import dev.openocr.nn.Params;
 import dev.openocr.recognize.AttentionDecoder;
 import dev.openocr.recognize.Charset;
@@ -59,10 +59,12 @@ public final class RecognizerTrainer {
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      if (state.step() == 0 && cfg.init() != null && layersFrom(cfg.init()) != cfg.spec().sequenceLayers()) {
+      if (state.step() == 0 && cfg.init() != null
+          && layersFrom(cfg.init()) != cfg.spec().sequenceLayers()) {
+        // a bundle with fewer BiLSTM layers grows into this network (ParamGrowth)
         if (grownFrom(cfg.init(), cfg.charset())) {
           throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
-              + "fewer BiLSTM layers; grow one at a time");
+              + "another number of BiLSTM layers; grow one at a time");
         }
         try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
             cfg.device())) {

@@ -54,6 +54,10 @@ class EvalCommandTest {
     assertThat(m.get("word_accuracy").getAsDouble()).isGreaterThan(0.5);
     assertThat(m.get("cer").getAsDouble()).isLessThan(0.2);
 
+    // without --crops there are no crops to list
+    assertThat(Main.execute("eval", "--gt", crops.toString(), "--pred", dir.toString(),
+        "--errors", errors.toString())).isNotZero();
+
     assertThat(Main.execute("eval", "--gt", crops.resolve("crops").toString(), "--crops",
         "--limit", "7", "--json", json.toString())).isZero();
     assertThat(JsonParser.parseString(Files.readString(json)).getAsJsonObject().get("crops")
