@@ -68,8 +68,8 @@ public final class FragmentJoin {
         double hk = b[k].bottom() - b[k].top();
         double lo = Math.min(hi, hk);
         double tall = Math.max(hi, hk);
-        if (lo < HEIGHT_RATIO * tall
-            || Math.min(b[i].bottom(), b[k].bottom()) - Math.max(b[i].top(), b[k].top()) < LINE_OVERLAP * lo) {
+        double shared = Math.min(b[i].bottom(), b[k].bottom()) - Math.max(b[i].top(), b[k].top());
+        if (lo < HEIGHT_RATIO * tall || shared < LINE_OVERLAP * lo) {
           continue;
         }
         // gap between the unpadded boxes, in units of the taller unpadded height
@@ -88,31 +88,29 @@ public final class FragmentJoin {
         }
       }
     }
+    // next[i]: the box that follows i in a chain (mutual nearest neighbours within the gap; the
+    // pair's gap is then both rightGap[i] and leftGap[next[i]])
+    int[] next = new int[n];
+    boolean[] follows = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      boolean linked = right[i] >= 0 && rightGap[i] <= maxGap && left[right[i]] == i;
+      next[i] = linked ? right[i] : -1;
+      if (linked) {
+        follows[right[i]] = true;
+      }
+    }
     List<int[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (linked(i, left, leftGap, right, maxGap) || !linkedRight(i, right, rightGap, left, maxGap)) {
+      if (follows[i] || next[i] < 0) {
         continue; // not the head of a chain
       }
       List<Integer> c = new ArrayList<>();
-      c.add(i);
-      int j = i;
-      while (linkedRight(j, right, rightGap, left, maxGap) && c.size() < n) {
-        j = right[j];
-        c.add(j);
+      for (int j = i; j >= 0; j = next[j]) {
+        c.add(j); // centres strictly increase along a chain, so it ends
       }
       out.add(c.stream().mapToInt(Integer::intValue).toArray());
     }
     return out;
-  }
-
-  private static boolean linkedRight(int i, int[] right, double[] rightGap, int[] left,
-      double maxGap) {
-    return right[i] >= 0 && rightGap[i] <= maxGap && left[right[i]] == i;
-  }
-
-  /** Whether {@code k} continues a chain from its left. */
-  private static boolean linked(int k, int[] left, double[] leftGap, int[] right, double maxGap) {
-    return left[k] >= 0 && leftGap[k] <= maxGap && right[left[k]] == k;
   }
 
   /** The level box around every box of a chain. */
