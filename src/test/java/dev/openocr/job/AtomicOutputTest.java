@@ -62,8 +62,11 @@ class AtomicOutputTest extends WithLocalSpark {
     } catch (Exception e) {
       String m = String.valueOf(e.getMessage());
       // The documented gap of an overwrite: between its two renames there is no table, and a
-      // read that listed the old files before the swap finds them gone.
-      if (m.contains("PATH_NOT_FOUND") || m.contains("does not exist")) {
+      // read that listed the old files before the swap finds them gone (Spark says so as
+      // PATH_NOT_FOUND or "does not exist" when listing, as a SparkFileNotFoundException with
+      // the OS's "No such file or directory" when a listed file is opened).
+      if (m.contains("PATH_NOT_FOUND") || m.contains("does not exist")
+          || m.contains("SparkFileNotFoundException")) {
         return "gone";
       }
       return "error: " + e;
