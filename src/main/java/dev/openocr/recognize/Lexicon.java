@@ -25,25 +25,34 @@ public final class Lexicon {
   private final int[] edgeChar;
   private final int[] edgeTarget;
   private final boolean[] terminal;
+  // a word whose every entry in the list starts with a capital letter ("Olaf", "Linux")
+  private final boolean[] capitalized;
   private final int size;
 
-  private Lexicon(int[] first, int[] edgeChar, int[] edgeTarget, boolean[] terminal, int size) {
+  private Lexicon(int[] first, int[] edgeChar, int[] edgeTarget, boolean[] terminal,
+      boolean[] capitalized, int size) {
     this.first = first;
     this.edgeChar = edgeChar;
     this.edgeTarget = edgeTarget;
     this.terminal = terminal;
+    this.capitalized = capitalized;
     this.size = size;
   }
 
-  /** Builds a lexicon from words (lower-cased; blanks and duplicates ignored). */
+  /**
+   * Builds a lexicon from words (lower-cased; blanks and duplicates ignored). A word listed only
+   * with a capital first letter, a name, is remembered as such ({@link #capitalized}).
+   */
   public static Lexicon of(Iterable<String> words) {
     Node root = new Node();
     int n = 0;
     for (String w : words) {
-      String s = w.strip().toLowerCase(Locale.ROOT);
+      String stripped = w.strip();
+      String s = stripped.toLowerCase(Locale.ROOT);
       if (s.isEmpty()) {
         continue;
       }
+      boolean capital = Character.isUpperCase(stripped.codePointAt(0));
       Node cur = root;
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
@@ -52,7 +61,10 @@ public final class Lexicon {
       }
       if (!cur.terminal) {
         cur.terminal = true;
+        cur.capitalized = capital;
         n++;
+      } else {
+        cur.capitalized &= capital;
       }
     }
     // Flatten breadth-first so each node's children are contiguous.
@@ -67,11 +79,13 @@ public final class Lexicon {
     int[] edgeChar = new int[nodes - 1];
     int[] edgeTarget = new int[nodes - 1];
     boolean[] terminal = new boolean[nodes];
+    boolean[] capitalized = new boolean[nodes];
     int e = 0;
     for (int i = 0; i < nodes; i++) {
       Node node = order.get(i);
       first[i] = e;
       terminal[i] = node.terminal;
+      capitalized[i] = node.terminal && node.capitalized;
       for (var c : node.children.entrySet()) {
         edgeChar[e] = c.getKey();
         edgeTarget[e] = c.getValue().id;
@@ -79,7 +93,7 @@ public final class Lexicon {
       }
     }
     first[nodes] = e;
-    return new Lexicon(first, edgeChar, edgeTarget, terminal, n);
+    return new Lexicon(first, edgeChar, edgeTarget, terminal, capitalized, n);
   }
 
   /** Reads one word a line (UTF-8). */
@@ -105,6 +119,18 @@ public final class Lexicon {
 
   /** Whether the lower-cased word is in the list. */
   public boolean contains(String word) {
+    int node = find(word);
+    return node >= 0 && terminal[node];
+  }
+
+  /** Whether the word is in the list and every entry of it starts with a capital letter. */
+  public boolean capitalized(String word) {
+    int node = find(word);
+    return node >= 0 && capitalized[node];
+  }
+
+  /** The trie node the lower-cased word ends at, or -1. */
+  private int find(String word) {
     String s = word.toLowerCase(Locale.ROOT);
     int node = 0;
     for (int i = 0; i < s.length(); ) {
@@ -112,10 +138,10 @@ public final class Lexicon {
       i += Character.charCount(cp);
       node = child(node, cp);
       if (node < 0) {
-        return false;
+        return -1;
       }
     }
-    return terminal[node];
+    return node;
   }
 
   /**
@@ -180,6 +206,7 @@ public final class Lexicon {
   private static final class Node {
     final TreeMap<Integer, Node> children = new TreeMap<>();
     boolean terminal;
+    boolean capitalized;
     int id;
   }
 }

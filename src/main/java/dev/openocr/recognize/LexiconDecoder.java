@@ -13,11 +13,19 @@ import java.util.Set;
  * than {@code margin} below the reading's own: the network still decides, the list only breaks
  * near ties in favour of real words. Numbers, codes (any token with a digit) and short tokens
  * are left alone.
+ *
+ * <p>With {@code names}, a reading in small letters of a word the list only has capitalized
+ * ("olaf" for "Olaf") takes the capital when that is within {@code margin}, and corrections
+ * towards such words are only tried with a capital first letter.
  */
 public final class LexiconDecoder {
-  /** Settings: edits allowed by core length, the log-probability margin, candidate cap. */
-  public record Settings(int minLength, int oneEditUpTo, double margin, int maxCandidates) {
-    public static final Settings DEFAULT = new Settings(3, 4, 6.0, 48);
+  /**
+   * Settings: edits allowed by core length, the log-probability margin, candidate cap, and
+   * whether names keep their capital.
+   */
+  public record Settings(int minLength, int oneEditUpTo, double margin, int maxCandidates,
+      boolean names) {
+    public static final Settings DEFAULT = new Settings(3, 4, 6.0, 48, false);
   }
 
   private final Lexicon lexicon;
@@ -57,37 +65,46 @@ public final class LexiconDecoder {
     // a digit anywhere makes a code ("TTY-38244", "VOE92421"): its letters are not a word
     if (text.codePoints().anyMatch(Character::isDigit)
         || core.codePointCount(0, core.length()) < settings.minLength()
-        || !core.codePoints().allMatch(Character::isLetter) || lexicon.contains(core)) {
+        || !core.codePoints().allMatch(Character::isLetter)) {
+      return greedy;
+    }
+    boolean word = lexicon.contains(core);
+    boolean lowerName = settings.names() && word && lexicon.capitalized(core)
+        && core.codePoints().noneMatch(Character::isUpperCase);
+    if (word && !lowerName) {
       return greedy;
     }
     String prefix = text.substring(0, start);
     String suffix = text.substring(end);
-    int edits = core.length() <= settings.oneEditUpTo() ? 1 : 2;
-    List<Lexicon.Match> near = lexicon.near(core, edits, settings.maxCandidates());
-    if (near.isEmpty()) {
-      return greedy;
-    }
     float[] logProbs = new float[t * k];
     for (int i = 0; i < t * k; i++) {
       logProbs[i] = (float) Math.log(Math.max(probs[offset + i], 1e-30f));
     }
     double own = CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(text));
-    double bestScore = Double.NEGATIVE_INFINITY;
     String best = null;
-    for (Lexicon.Match m : near) {
-      for (String form : casings(m.word(), core)) {
-        String cand = prefix + form + suffix;
-        if (!charset.covers(cand)) {
-          continue;
-        }
-        double score = CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(cand));
-        if (score > bestScore) {
-          bestScore = score;
-          best = cand;
+    if (lowerName) {
+      String cand = prefix + capitalize(core) + suffix;
+      if (score(logProbs, t, k, cand) >= own - settings.margin()) {
+        best = cand;
+      }
+    } else {
+      int edits = core.length() <= settings.oneEditUpTo() ? 1 : 2;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (Lexicon.Match m : lexicon.near(core, edits, settings.maxCandidates())) {
+        for (String form : forms(m.word(), core)) {
+          String cand = prefix + form + suffix;
+          double score = score(logProbs, t, k, cand);
+          if (score > bestScore) {
+            bestScore = score;
+            best = cand;
+          }
         }
       }
+      if (bestScore < own - settings.margin()) {
+        best = null;
+      }
     }
-    if (best == null || bestScore < own - settings.margin()) {
+    if (best == null) {
       return greedy;
     }
     int[] labels = charset.encode(best);
@@ -100,6 +117,30 @@ public final class LexiconDecoder {
       conf *= p;
     }
     return new Recognition(best, conf, charProbs);
+  }
+
+  /** Log-likelihood of a candidate, or minus infinity when the charset lacks one of its characters. */
+  private double score(float[] logProbs, int t, int k, String cand) {
+    if (!charset.covers(cand)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(cand));
+  }
+
+  /** The casings tried for a lexicon word; with {@code names}, a name only with its capital. */
+  private Set<String> forms(String word, String reading) {
+    Set<String> all = casings(word, reading);
+    if (!settings.names() || !lexicon.capitalized(word)) {
+      return all;
+    }
+    all.removeIf(f -> !Character.isUpperCase(f.codePointAt(0)));
+    return all;
+  }
+
+  private static String capitalize(String lower) {
+    int first = lower.codePointAt(0);
+    return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+        .append(lower.substring(Character.charCount(first))).toString();
   }
 
   /** The word in the reading's own case pattern, capitalized, upper and lower case. */

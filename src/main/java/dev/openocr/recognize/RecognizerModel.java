@@ -87,7 +87,8 @@ public final class RecognizerModel implements AutoCloseable {
   /**
    * The bundle's word list for CTC decoding, from its manifest's optional {@code decoding}
    * section: {@code {"lexicon": "lexicon.txt" | "classpath:...", "margin": 3.0,
-   * "minLength": 3, "oneEditUpTo": 4, "maxCandidates": 48}}. Null when there is none.
+   * "minLength": 3, "oneEditUpTo": 4, "maxCandidates": 48, "names": true}}. Null when there is
+   * none.
    */
   static LexiconDecoder lexiconOf(ModelBundle bundle, Charset cs) {
     JsonObject m = bundle.manifest();
@@ -108,7 +109,8 @@ public final class RecognizerModel implements AutoCloseable {
         d.has("minLength") ? d.get("minLength").getAsInt() : def.minLength(),
         d.has("oneEditUpTo") ? d.get("oneEditUpTo").getAsInt() : def.oneEditUpTo(),
         d.has("margin") ? d.get("margin").getAsDouble() : def.margin(),
-        d.has("maxCandidates") ? d.get("maxCandidates").getAsInt() : def.maxCandidates());
+        d.has("maxCandidates") ? d.get("maxCandidates").getAsInt() : def.maxCandidates(),
+        d.has("names") ? d.get("names").getAsBoolean() : def.names());
     Lexicon lex = Lexicon.read(new java.io.ByteArrayInputStream(words), bundle.location() + "/" + name);
     return new LexiconDecoder(lex, cs, s);
   }

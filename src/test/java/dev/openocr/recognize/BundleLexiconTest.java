@@ -35,6 +35,12 @@ class BundleLexiconTest {
       assertThat(m.lexicon().settings().margin()).isEqualTo(2.5);
       assertThat(m.lexicon().settings().minLength())
           .isEqualTo(LexiconDecoder.Settings.DEFAULT.minLength());
+      assertThat(m.lexicon().settings().names()).isFalse();
+    }
+    d.addProperty("names", true);
+    withDecoding(tmp, d);
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(tmp.toString()), "cpu")) {
+      assertThat(m.lexicon().settings().names()).isTrue();
     }
   }
 

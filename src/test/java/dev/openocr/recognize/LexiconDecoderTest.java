@@ -49,10 +49,21 @@ class LexiconDecoderTest {
   }
 
   private static Recognition read(List<Frame> frames) {
+    return read(DECODER, frames);
+  }
+
+  private static Recognition read(LexiconDecoder decoder, List<Frame> frames) {
     float[] p = probs(frames);
     int k = CS.numClasses();
     Recognition greedy = CtcDecoder.decode(p, 0, p.length / k, k, CS);
-    return DECODER.correct(greedy, p, 0, p.length / k, k);
+    return decoder.correct(greedy, p, 0, p.length / k, k);
+  }
+
+  private static LexiconDecoder withNames(boolean names) {
+    LexiconDecoder.Settings d = LexiconDecoder.Settings.DEFAULT;
+    return new LexiconDecoder(Lexicon.of(List.of("Olaf", "status", "Status", "below")), CS,
+        new LexiconDecoder.Settings(d.minLength(), d.oneEditUpTo(), d.margin(),
+            d.maxCandidates(), names));
   }
 
   @Test
@@ -97,5 +108,30 @@ class LexiconDecoderTest {
         .isEqualTo("betow12");
     assertThat(read(List.of(ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f), ch('q', 0.9f))).text())
         .isEqualTo("qqqq");
+  }
+
+  @Test
+  void aNameReadInSmallLettersTakesItsCapitalWhenTheCropAllowsIt() {
+    List<Frame> olaf = List.of(ch('o', 0.6f, 'O', 0.35f), ch('l', 0.9f), ch('a', 0.9f),
+        ch('f', 0.9f), ch('.', 0.9f));
+    assertThat(read(withNames(false), olaf).text()).isEqualTo("olaf.");
+    Recognition r = read(withNames(true), olaf);
+    assertThat(r.text()).isEqualTo("Olaf.");
+    assertThat(r.charProbs()[0]).isCloseTo(0.35f, within(1e-6f));
+    // no trace of a capital: the network's reading stands
+    assertThat(read(withNames(true), List.of(ch('o', 0.9f), ch('l', 0.9f), ch('a', 0.9f),
+        ch('f', 0.9f))).text()).isEqualTo("olaf");
+    // a word also listed in small letters keeps the reading's case
+    assertThat(read(withNames(true), List.of(ch('s', 0.6f, 'S', 0.35f), ch('t', 0.9f),
+        ch('a', 0.9f), ch('t', 0.9f), ch('u', 0.9f), ch('s', 0.9f))).text()).isEqualTo("status");
+  }
+
+  @Test
+  void correctionsTowardsANameKeepItsCapital() {
+    // "olaq" is no word; the name is tried capitalized only
+    List<Frame> frames = List.of(ch('o', 0.6f, 'O', 0.35f), ch('l', 0.9f), ch('a', 0.9f),
+        ch('q', 0.6f, 'f', 0.35f));
+    assertThat(read(withNames(false), frames).text()).isEqualTo("olaf");
+    assertThat(read(withNames(true), frames).text()).isEqualTo("Olaf");
   }
 }

@@ -44,6 +44,21 @@ class LexiconTest {
   }
 
   @Test
+  void namesAreTheWordsListedOnlyWithACapital() {
+    Lexicon lex = Lexicon.of(List.of("Olaf", "Status", "status", "linux", "Linux", "PARIS", "olden"));
+    assertThat(lex.capitalized("olaf")).isTrue();
+    assertThat(lex.capitalized("OLAF")).isTrue();
+    assertThat(lex.capitalized("paris")).isTrue();
+    // listed in small letters too, in either order
+    assertThat(lex.capitalized("status")).isFalse();
+    assertThat(lex.capitalized("Linux")).isFalse();
+    assertThat(lex.capitalized("olden")).isFalse();
+    // not words of the list
+    assertThat(lex.capitalized("ola")).isFalse();
+    assertThat(lex.capitalized("olafs")).isFalse();
+  }
+
+  @Test
   void nearFindsExactlyTheWordsWithinTheEditDistance() {
     Random r = new Random(4);
     List<String> words = new ArrayList<>();

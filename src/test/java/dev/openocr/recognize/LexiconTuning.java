@@ -88,7 +88,7 @@ public final class LexiconTuning {
         for (int oneEdit : new int[] {3, 4, 6}) {
           for (int minLen : new int[] {2, 3, 4}) {
             LexiconDecoder d = new LexiconDecoder(lex, m.charset(),
-                new LexiconDecoder.Settings(minLen, oneEdit, margin, 48));
+                new LexiconDecoder.Settings(minLen, oneEdit, margin, 48, false));
             report(String.format(Locale.ROOT, "margin %.1f oneEditUpTo %d minLength %d", margin,
                 oneEdit, minLen), crops, d);
           }

@@ -1,0 +1,150 @@
+package dev.openocr.recognize;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+import dev.openocr.eval.CropEvaluation;
+import dev.openocr.imageio.GrayImage;
+import dev.openocr.nn.ModelBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Bench tool (not a test): reads a crop dataset written by {@code synth --kind crops} once,
+ * keeps the recognizer's output distributions, and reports word accuracy of greedy decoding and
+ * of the bundle's word list with and without {@link LexiconDecoder.Settings#names}, with the
+ * crops each reads otherwise than the bundle's own settings. Decoding is the job's
+ * ({@link WordSpaceDecoding}). Crops are split in two halves by order so a setting chosen on one
+ * can be checked on the other.
+ *
+ * <pre>java -cp ... dev.openocr.recognize.CropLexiconTuning CROPS_DIR [BUNDLE]</pre>
+ */
+public final class CropLexiconTuning {
+  private record Crop(String truth, float[] probs, int t, int width) {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = CropEvaluation.datasetFolder(Path.of(args[0]));
+    String bundleLoc = args.length > 1 ? args[1] : "classpath:models/crnn-lean-en";
+    List<Crop> crops = new ArrayList<>();
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(bundleLoc), "cpu");
+         Predictor<List<GrayImage>, List<Crop>> p = m.model().newPredictor(
+             new Raw(m.spec(), m.charset().numClasses()))) {
+      List<GrayImage> batch = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      CropEvaluation.forEachCrop(dir, 0, (crop, label) -> {
+        batch.add(crop);
+        labels.add(label);
+        if (batch.size() == 32) {
+          run(p, batch, labels, crops);
+        }
+      });
+      run(p, batch, labels, crops);
+      int k = m.charset().numClasses();
+      LexiconDecoder shipped = m.lexicon();
+      LexiconDecoder.Settings s = shipped.settings();
+      System.out.printf(Locale.ROOT, "%d crops, shipped %s%n", crops.size(), s);
+      report("greedy", crops, m, null, shipped, k);
+      for (boolean names : new boolean[] {false, true}) {
+        LexiconDecoder d = new LexiconDecoder(shipped.lexicon(), m.charset(),
+            new LexiconDecoder.Settings(s.minLength(), s.oneEditUpTo(), s.margin(),
+                s.maxCandidates(), names));
+        report("names " + names, crops, m, d, shipped, k);
+      }
+    }
+  }
+
+  private static void run(Predictor<List<GrayImage>, List<Crop>> p, List<GrayImage> batch,
+      List<String> labels, List<Crop> out) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      List<Crop> res = p.predict(batch);
+      for (int i = 0; i < res.size(); i++) {
+        Crop c = res.get(i);
+        out.add(new Crop(labels.get(i), c.probs(), c.t(), c.width()));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    batch.clear();
+    labels.clear();
+  }
+
+  /** Accuracy of decoding with {@code d}, and the crops it reads otherwise than {@code base}. */
+  private static void report(String name, List<Crop> crops, RecognizerModel m, LexiconDecoder d,
+      LexiconDecoder baseDecoder, int k) {
+    int[] n = new int[2];
+    int[] ok = new int[2];
+    long t0 = System.nanoTime();
+    List<String> fixed = new ArrayList<>();
+    List<String> broken = new ArrayList<>();
+    for (int i = 0; i < crops.size(); i++) {
+      Crop c = crops.get(i);
+      int half = i * 2 < crops.size() ? 0 : 1;
+      Recognition r = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(), d, c.width(),
+          0);
+      n[half]++;
+      boolean right = r.text().equals(c.truth());
+      ok[half] += right ? 1 : 0;
+      if (d != null && d != baseDecoder) {
+        Recognition base = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(),
+            baseDecoder, c.width(), 0);
+        boolean was = base.text().equals(c.truth());
+        if (right && !was) {
+          fixed.add(base.text() + "->" + r.text());
+        } else if (was && !right) {
+          broken.add(c.truth() + "->" + r.text());
+        }
+      }
+    }
+    double ms = (System.nanoTime() - t0) / 1e6 / crops.size();
+    System.out.printf(Locale.ROOT, "%-36s exact %.4f | halves %.4f %.4f | %.3f ms/crop%n", name,
+        (ok[0] + ok[1]) / (double) (n[0] + n[1]), ok[0] / (double) Math.max(1, n[0]),
+        ok[1] / (double) Math.max(1, n[1]), ms);
+    if (!fixed.isEmpty() || !broken.isEmpty()) {
+      System.out.println("   fixed " + fixed);
+      System.out.println("   broken " + broken);
+    }
+  }
+
+  /** The softmax output of each crop, cut to the frames its width covers, and its width. */
+  private static final class Raw implements NoBatchifyTranslator<List<GrayImage>, List<Crop>> {
+    private final RecognizerSpec spec;
+    private final int k;
+    private int[] widths;
+
+    Raw(RecognizerSpec spec, int k) {
+      this.spec = spec;
+      this.k = k;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
+      RecognizerTranslator.Batch b = RecognizerTranslator.batch(ctx.getNDManager(), spec, crops);
+      widths = b.widths();
+      return new NDList(b.input());
+    }
+
+    @Override
+    public List<Crop> processOutput(TranslatorContext ctx, NDList list) {
+      NDArray logits = list.singletonOrThrow();
+      long[] shape = logits.getShape().getShape();
+      int b = (int) shape[0];
+      int t = (int) shape[1];
+      float[] probs = logits.softmax(2).toFloatArray();
+      List<Crop> out = new ArrayList<>();
+      for (int i = 0; i < b; i++) {
+        int ti = RecognizerTranslator.frames(widths[i], t);
+        out.add(new Crop(null, Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k), ti,
+            widths[i]));
+      }
+      return out;
+    }
+  }
+}
