@@ -25,23 +25,27 @@ public final class Lexicon {
   private final int[] edgeChar;
   private final int[] edgeTarget;
   private final boolean[] terminal;
-  // a word whose every entry in the list starts with a capital letter ("Olaf", "Linux")
+  // a word whose every entry in the list starts with a capital letter ("Olaf", "KGB")
   private final boolean[] capitalized;
+  // a word whose every entry in the list is in capitals ("KGB")
+  private final boolean[] upper;
   private final int size;
 
   private Lexicon(int[] first, int[] edgeChar, int[] edgeTarget, boolean[] terminal,
-      boolean[] capitalized, int size) {
+      boolean[] capitalized, boolean[] upper, int size) {
     this.first = first;
     this.edgeChar = edgeChar;
     this.edgeTarget = edgeTarget;
     this.terminal = terminal;
     this.capitalized = capitalized;
+    this.upper = upper;
     this.size = size;
   }
 
   /**
    * Builds a lexicon from words (lower-cased; blanks and duplicates ignored). A word listed only
-   * with a capital first letter, a name, is remembered as such ({@link #capitalized}).
+   * with a capital first letter, a name, is remembered as such ({@link #capitalized}), and one
+   * listed only in capitals, an acronym, too ({@link #upper}).
    */
   public static Lexicon of(Iterable<String> words) {
     Node root = new Node();
@@ -53,6 +57,7 @@ public final class Lexicon {
         continue;
       }
       boolean capital = Character.isUpperCase(stripped.codePointAt(0));
+      boolean caps = stripped.codePoints().noneMatch(Character::isLowerCase);
       Node cur = root;
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
@@ -62,9 +67,11 @@ public final class Lexicon {
       if (!cur.terminal) {
         cur.terminal = true;
         cur.capitalized = capital;
+        cur.upper = caps;
         n++;
       } else {
         cur.capitalized &= capital;
+        cur.upper &= caps;
       }
     }
     // Flatten breadth-first so each node's children are contiguous.
@@ -80,12 +87,14 @@ public final class Lexicon {
     int[] edgeTarget = new int[nodes - 1];
     boolean[] terminal = new boolean[nodes];
     boolean[] capitalized = new boolean[nodes];
+    boolean[] upper = new boolean[nodes];
     int e = 0;
     for (int i = 0; i < nodes; i++) {
       Node node = order.get(i);
       first[i] = e;
       terminal[i] = node.terminal;
       capitalized[i] = node.terminal && node.capitalized;
+      upper[i] = capitalized[i] && node.upper;
       for (var c : node.children.entrySet()) {
         edgeChar[e] = c.getKey();
         edgeTarget[e] = c.getValue().id;
@@ -93,7 +102,7 @@ public final class Lexicon {
       }
     }
     first[nodes] = e;
-    return new Lexicon(first, edgeChar, edgeTarget, terminal, capitalized, n);
+    return new Lexicon(first, edgeChar, edgeTarget, terminal, capitalized, upper, n);
   }
 
   /** Reads one word a line (UTF-8). */
@@ -127,6 +136,12 @@ public final class Lexicon {
   public boolean capitalized(String word) {
     int node = find(word);
     return node >= 0 && capitalized[node];
+  }
+
+  /** Whether the word is in the list and every entry of it is in capitals. */
+  public boolean upper(String word) {
+    int node = find(word);
+    return node >= 0 && upper[node];
   }
 
   /** The trie node the lower-cased word ends at, or -1. */
@@ -207,6 +222,7 @@ public final class Lexicon {
     final TreeMap<Integer, Node> children = new TreeMap<>();
     boolean terminal;
     boolean capitalized;
+    boolean upper;
     int id;
   }
 }

@@ -14,9 +14,10 @@ import java.util.Set;
  * near ties in favour of real words. Numbers, codes (any token with a digit) and short tokens
  * are left alone.
  *
- * <p>With {@code names}, a reading in small letters of a word the list only has capitalized
- * ("olaf" for "Olaf") takes the capital when that is within {@code margin}, and corrections
- * towards such words are only tried with a capital first letter.
+ * <p>With {@code names}, a reading of a word the list only has capitalized, with a small first
+ * letter ("olaf" for "Olaf"), takes the capital when that is within {@code margin}, and one of a
+ * word the list only has in capitals ("Kgb" for "KGB") takes the capitals; corrections towards
+ * such words are only tried in their listed case.
  */
 public final class LexiconDecoder {
   /**
@@ -69,9 +70,8 @@ public final class LexiconDecoder {
       return greedy;
     }
     boolean word = lexicon.contains(core);
-    boolean lowerName = settings.names() && word && lexicon.capitalized(core)
-        && core.codePoints().noneMatch(Character::isUpperCase);
-    if (word && !lowerName) {
+    String listed = word && settings.names() ? listedCase(core) : null;
+    if (word && (listed == null || listed.equals(core))) {
       return greedy;
     }
     String prefix = text.substring(0, start);
@@ -82,8 +82,8 @@ public final class LexiconDecoder {
     }
     double own = CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(text));
     String best = null;
-    if (lowerName) {
-      String cand = prefix + capitalize(core) + suffix;
+    if (word) {
+      String cand = prefix + listed + suffix;
       if (score(logProbs, t, k, cand) >= own - settings.margin()) {
         best = cand;
       }
@@ -127,20 +127,34 @@ public final class LexiconDecoder {
     return CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(cand));
   }
 
-  /** The casings tried for a lexicon word; with {@code names}, a name only with its capital. */
-  private Set<String> forms(String word, String reading) {
-    Set<String> all = casings(word, reading);
-    if (!settings.names() || !lexicon.capitalized(word)) {
-      return all;
+  /**
+   * A listed word in the case the list gives it: in capitals for an acronym, with a capital first
+   * letter for a name (the reading's own case otherwise kept); null for other words.
+   */
+  private String listedCase(String word) {
+    if (lexicon.upper(word)) {
+      return word.toUpperCase(Locale.ROOT);
     }
-    all.removeIf(f -> !Character.isUpperCase(f.codePointAt(0)));
-    return all;
+    if (lexicon.capitalized(word)) {
+      int first = word.codePointAt(0);
+      return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+          .append(word.substring(Character.charCount(first))).toString();
+    }
+    return null;
   }
 
-  private static String capitalize(String lower) {
-    int first = lower.codePointAt(0);
-    return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
-        .append(lower.substring(Character.charCount(first))).toString();
+  /** The casings tried for a lexicon word; with {@code names}, names and acronyms in their case. */
+  private Set<String> forms(String word, String reading) {
+    Set<String> all = casings(word, reading);
+    if (!settings.names()) {
+      return all;
+    }
+    if (lexicon.upper(word)) {
+      all.removeIf(f -> f.codePoints().anyMatch(Character::isLowerCase));
+    } else if (lexicon.capitalized(word)) {
+      all.removeIf(f -> !Character.isUpperCase(f.codePointAt(0)));
+    }
+    return all;
   }
 
   /** The word in the reading's own case pattern, capitalized, upper and lower case. */

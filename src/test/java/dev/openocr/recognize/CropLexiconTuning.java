@@ -39,7 +39,7 @@ public final class CropLexiconTuning {
       CropEvaluation.forEachCrop(dir, 0, (crop, label) -> {
         batch.add(crop);
         labels.add(label);
-        if (batch.size() == 32) {
+        if (batch.size() == Integer.getInteger("batch", 32)) {
           run(p, batch, labels, crops);
         }
       });

@@ -61,7 +61,7 @@ class LexiconDecoderTest {
 
   private static LexiconDecoder withNames(boolean names) {
     LexiconDecoder.Settings d = LexiconDecoder.Settings.DEFAULT;
-    return new LexiconDecoder(Lexicon.of(List.of("Olaf", "status", "Status", "below")), CS,
+    return new LexiconDecoder(Lexicon.of(List.of("Olaf", "status", "Status", "below", "KGB")), CS,
         new LexiconDecoder.Settings(d.minLength(), d.oneEditUpTo(), d.margin(),
             d.maxCandidates(), names));
   }
@@ -124,6 +124,15 @@ class LexiconDecoderTest {
     // a word also listed in small letters keeps the reading's case
     assertThat(read(withNames(true), List.of(ch('s', 0.6f, 'S', 0.35f), ch('t', 0.9f),
         ch('a', 0.9f), ch('t', 0.9f), ch('u', 0.9f), ch('s', 0.9f))).text()).isEqualTo("status");
+  }
+
+  @Test
+  void anAcronymTakesItsCapitals() {
+    List<Frame> kgb = List.of(ch('K', 0.9f), ch('g', 0.6f, 'G', 0.35f), ch('b', 0.5f, 'B', 0.45f));
+    assertThat(read(withNames(false), kgb).text()).isEqualTo("Kgb");
+    assertThat(read(withNames(true), kgb).text()).isEqualTo("KGB");
+    assertThat(read(withNames(true), List.of(ch('K', 0.9f), ch('G', 0.9f), ch('B', 0.9f))).text())
+        .isEqualTo("KGB");
   }
 
   @Test

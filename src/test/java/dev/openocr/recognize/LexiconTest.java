@@ -45,10 +45,17 @@ class LexiconTest {
 
   @Test
   void namesAreTheWordsListedOnlyWithACapital() {
-    Lexicon lex = Lexicon.of(List.of("Olaf", "Status", "status", "linux", "Linux", "PARIS", "olden"));
+    Lexicon lex = Lexicon.of(List.of("Olaf", "Status", "status", "linux", "Linux", "PARIS", "olden",
+        "NASA", "Nasa"));
     assertThat(lex.capitalized("olaf")).isTrue();
     assertThat(lex.capitalized("OLAF")).isTrue();
     assertThat(lex.capitalized("paris")).isTrue();
+    assertThat(lex.capitalized("nasa")).isTrue();
+    // acronyms: listed in capitals only
+    assertThat(lex.upper("paris")).isTrue();
+    assertThat(lex.upper("nasa")).isFalse();
+    assertThat(lex.upper("olaf")).isFalse();
+    assertThat(lex.upper("status")).isFalse();
     // listed in small letters too, in either order
     assertThat(lex.capitalized("status")).isFalse();
     assertThat(lex.capitalized("Linux")).isFalse();
