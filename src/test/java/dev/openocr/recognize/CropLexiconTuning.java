@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Bench tool (not a test): reads a crop dataset written by {@code synth --kind crops} once,
  * keeps the recognizer's output distributions, and reports word accuracy of greedy decoding and
- * of the bundle's word list with and without {@link LexiconDecoder.Settings#names}, with the
+ * of the bundle's word list with and without {@link LexiconDecoder.Settings#names} and at a few
+ * {@code wordSpaceMin}, with the
  * crops each reads otherwise than the bundle's own settings. Decoding is the job's
  * ({@link WordSpaceDecoding}). Crops are split in two halves by order so a setting chosen on one
  * can be checked on the other.
@@ -48,12 +49,15 @@ public final class CropLexiconTuning {
       LexiconDecoder shipped = m.lexicon();
       LexiconDecoder.Settings s = shipped.settings();
       System.out.printf(Locale.ROOT, "%d crops, shipped %s%n", crops.size(), s);
-      report("greedy", crops, m, null, shipped, k);
+      report("greedy", crops, m, null, shipped, k, 0);
       for (boolean names : new boolean[] {false, true}) {
         LexiconDecoder d = new LexiconDecoder(shipped.lexicon(), m.charset(),
             new LexiconDecoder.Settings(s.minLength(), s.oneEditUpTo(), s.margin(),
                 s.maxCandidates(), names));
-        report("names " + names, crops, m, d, shipped, k);
+        for (double minSpace : new double[] {0, 0.5, 0.7, 0.9}) {
+          report("names " + names + " wordSpaceMin " + minSpace, crops, m, d, shipped, k,
+              minSpace);
+        }
       }
     }
   }
@@ -78,7 +82,7 @@ public final class CropLexiconTuning {
 
   /** Accuracy of decoding with {@code d}, and the crops it reads otherwise than {@code base}. */
   private static void report(String name, List<Crop> crops, RecognizerModel m, LexiconDecoder d,
-      LexiconDecoder baseDecoder, int k) {
+      LexiconDecoder baseDecoder, int k, double minSpace) {
     int[] n = new int[2];
     int[] ok = new int[2];
     long t0 = System.nanoTime();
@@ -88,7 +92,7 @@ public final class CropLexiconTuning {
       Crop c = crops.get(i);
       int half = i * 2 < crops.size() ? 0 : 1;
       Recognition r = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(), d, c.width(),
-          0);
+          minSpace);
       n[half]++;
       boolean right = r.text().equals(c.truth());
       ok[half] += right ? 1 : 0;
