@@ -1,7 +1,6 @@
 package dev.openocr.recognize;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -119,7 +118,7 @@ public final class LexiconDecoder {
     return new Recognition(best, conf, charProbs);
   }
 
-  /** Log-likelihood of a candidate, or minus infinity when the charset lacks one of its characters. */
+  /** Log-likelihood of a candidate; minus infinity when the charset lacks one of its characters. */
   private double score(float[] logProbs, int t, int k, String cand) {
     if (!charset.covers(cand)) {
       return Double.NEGATIVE_INFINITY;
