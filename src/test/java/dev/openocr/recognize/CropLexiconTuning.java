@@ -1,16 +1,11 @@
 package dev.openocr.recognize;
 
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslatorContext;
 import dev.openocr.eval.CropEvaluation;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,8 +28,8 @@ public final class CropLexiconTuning {
     String bundleLoc = args.length > 1 ? args[1] : "classpath:models/crnn-lean-en";
     List<Crop> crops = new ArrayList<>();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(bundleLoc), "cpu");
-         Predictor<List<GrayImage>, List<Crop>> p = m.model().newPredictor(
-             new Raw(m.spec(), m.charset().numClasses()))) {
+         Predictor<List<GrayImage>, List<RawOutputs.Output>> p = m.model().newPredictor(
+             new RawOutputs(m.spec(), m.charset().numClasses()))) {
       List<GrayImage> batch = new ArrayList<>();
       List<String> labels = new ArrayList<>();
       CropEvaluation.forEachCrop(dir, 0, (crop, label) -> {
@@ -62,16 +57,16 @@ public final class CropLexiconTuning {
     }
   }
 
-  private static void run(Predictor<List<GrayImage>, List<Crop>> p, List<GrayImage> batch,
-      List<String> labels, List<Crop> out) {
+  private static void run(Predictor<List<GrayImage>, List<RawOutputs.Output>> p,
+      List<GrayImage> batch, List<String> labels, List<Crop> out) {
     if (batch.isEmpty()) {
       return;
     }
     try {
-      List<Crop> res = p.predict(batch);
+      List<RawOutputs.Output> res = p.predict(batch);
       for (int i = 0; i < res.size(); i++) {
-        Crop c = res.get(i);
-        out.add(new Crop(labels.get(i), c.probs(), c.t(), c.width()));
+        RawOutputs.Output o = res.get(i);
+        out.add(new Crop(labels.get(i), o.probs(), o.t(), o.width()));
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -114,41 +109,6 @@ public final class CropLexiconTuning {
     if (!fixed.isEmpty() || !broken.isEmpty()) {
       System.out.println("   fixed " + fixed);
       System.out.println("   broken " + broken);
-    }
-  }
-
-  /** The softmax output of each crop, cut to the frames its width covers, and its width. */
-  private static final class Raw implements NoBatchifyTranslator<List<GrayImage>, List<Crop>> {
-    private final RecognizerSpec spec;
-    private final int k;
-    private int[] widths;
-
-    Raw(RecognizerSpec spec, int k) {
-      this.spec = spec;
-      this.k = k;
-    }
-
-    @Override
-    public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
-      RecognizerTranslator.Batch b = RecognizerTranslator.batch(ctx.getNDManager(), spec, crops);
-      widths = b.widths();
-      return new NDList(b.input());
-    }
-
-    @Override
-    public List<Crop> processOutput(TranslatorContext ctx, NDList list) {
-      NDArray logits = list.singletonOrThrow();
-      long[] shape = logits.getShape().getShape();
-      int b = (int) shape[0];
-      int t = (int) shape[1];
-      float[] probs = logits.softmax(2).toFloatArray();
-      List<Crop> out = new ArrayList<>();
-      for (int i = 0; i < b; i++) {
-        int ti = RecognizerTranslator.frames(widths[i], t);
-        out.add(new Crop(null, Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k), ti,
-            widths[i]));
-      }
-      return out;
     }
   }
 }

@@ -1,10 +1,6 @@
 package dev.openocr.recognize;
 
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslatorContext;
 import dev.openocr.eval.CropEvaluation;
 import dev.openocr.eval.ScoreFiles;
 import dev.openocr.imageio.DecodeLimits;
@@ -41,8 +37,8 @@ public final class LexiconTuning {
     ModelBundle bundle = ModelBundle.open(bundleLoc);
     List<Crop> crops = new ArrayList<>();
     try (RecognizerModel m = RecognizerModel.load(bundle, "cpu");
-         Predictor<List<GrayImage>, List<float[]>> p =
-             m.model().newPredictor(new Raw(m.spec(), m.charset().numClasses()))) {
+         Predictor<List<GrayImage>, List<RawOutputs.Output>> p =
+             m.model().newPredictor(new RawOutputs(m.spec(), m.charset().numClasses()))) {
       int page = 0;
       for (var e : truth.entrySet()) {
         if (page >= limit) {
@@ -68,13 +64,12 @@ public final class LexiconTuning {
           for (int i = s; i < Math.min(order.length, s + 32); i++) {
             batch.add(cut.get(order[i]));
           }
-          List<float[]> out = p.predict(batch);
+          List<RawOutputs.Output> out = p.predict(batch);
           for (int i = 0; i < batch.size(); i++) {
-            float[] pr = out.get(i);
+            RawOutputs.Output o = out.get(i);
             int k = m.charset().numClasses();
-            int t = pr.length / k;
-            crops.add(new Crop(labels.get(order[s + i]), pr, t, k,
-                CtcDecoder.decode(pr, 0, t, k, m.charset()), half));
+            crops.add(new Crop(labels.get(order[s + i]), o.probs(), o.t(), k,
+                CtcDecoder.decode(o.probs(), 0, o.t(), k, m.charset()), half));
           }
         }
       }
@@ -112,39 +107,5 @@ public final class LexiconTuning {
     System.out.printf(Locale.ROOT, "%-45s exact %.4f | halves %.4f %.4f | changed %d | %.3f ms/crop%n",
         name, (ok[0] + ok[1]) / (double) (n[0] + n[1]), ok[0] / (double) Math.max(1, n[0]),
         ok[1] / (double) Math.max(1, n[1]), changed, ms);
-  }
-
-  /** The softmax output of each crop, cut to the frames its width covers. */
-  private static final class Raw implements NoBatchifyTranslator<List<GrayImage>, List<float[]>> {
-    private final RecognizerSpec spec;
-    private final int k;
-    private int[] widths;
-
-    Raw(RecognizerSpec spec, int k) {
-      this.spec = spec;
-      this.k = k;
-    }
-
-    @Override
-    public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
-      RecognizerTranslator.Batch b = RecognizerTranslator.batch(ctx.getNDManager(), spec, crops);
-      widths = b.widths();
-      return new NDList(b.input());
-    }
-
-    @Override
-    public List<float[]> processOutput(TranslatorContext ctx, NDList list) {
-      NDArray logits = list.singletonOrThrow();
-      long[] shape = logits.getShape().getShape();
-      int b = (int) shape[0];
-      int t = (int) shape[1];
-      float[] probs = logits.softmax(2).toFloatArray();
-      List<float[]> out = new ArrayList<>();
-      for (int i = 0; i < b; i++) {
-        int ti = RecognizerTranslator.frames(widths[i], t);
-        out.add(Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k));
-      }
-      return out;
-    }
   }
 }
