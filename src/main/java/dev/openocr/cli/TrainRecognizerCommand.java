@@ -46,6 +46,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "with fewer layers grows into this network and starts from its readings "
           + "(default ${DEFAULT-VALUE})")
   int sequenceLayers;
+  @Option(names = "--feature-blocks", defaultValue = "0",
+      description = "Residual blocks after the deepest convolution stage of LEAN or MEDIUM "
+          + "features (0..2); they start closed, so an --init bundle with fewer grows into this "
+          + "network and starts from its readings (default ${DEFAULT-VALUE})")
+  int featureBlocks;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")
   int maxWidth;
   @Option(names = "--steps", defaultValue = "20000") int steps;
@@ -72,7 +77,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NativeSetup.configure(common.threads);
     RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
-        maxWidth, hidden, sequenceLayers);
+        maxWidth, hidden, sequenceLayers, featureBlocks);
     Lang l = Lang.parse(common.lang);
     if (wordSpaces < 0 || wordSpaces > 1) {
       throw new IllegalArgumentException("--word-spaces is a share, 0..1: " + wordSpaces);
@@ -96,7 +101,8 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         + sc.cropPhraseProb + " of the crops" : ""));
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
         + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden
-        + (sequenceLayers != 1 ? " --sequence-layers " + sequenceLayers : "") + " --max-width "
+        + (sequenceLayers != 1 ? " --sequence-layers " + sequenceLayers : "")
+        + (featureBlocks != 0 ? " --feature-blocks " + featureBlocks : "") + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")
         + common.commandTail());

@@ -123,7 +123,8 @@ public final class RecognizerModel implements AutoCloseable {
         RecognizerSpec.Prediction.valueOf(a.get("prediction").getAsString()),
         a.get("inputHeight").getAsInt(), a.get("maxWidth").getAsInt(),
         a.has("hidden") ? a.get("hidden").getAsInt() : 0,
-        a.has("sequenceLayers") ? a.get("sequenceLayers").getAsInt() : 1);
+        a.has("sequenceLayers") ? a.get("sequenceLayers").getAsInt() : 1,
+        a.has("featureBlocks") ? a.get("featureBlocks").getAsInt() : 0);
   }
 
   public static JsonObject architectureJson(RecognizerSpec s) {
@@ -138,6 +139,10 @@ public final class RecognizerModel implements AutoCloseable {
     if (s.sequenceLayers() != 1) {
       // absent means one layer, so one-layer bundles read as before
       a.addProperty("sequenceLayers", s.sequenceLayers());
+    }
+    if (s.featureBlocks() != 0) {
+      // absent means none, so earlier bundles read as before
+      a.addProperty("featureBlocks", s.featureBlocks());
     }
     return a;
   }

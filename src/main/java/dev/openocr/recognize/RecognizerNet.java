@@ -6,10 +6,12 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.initializer.ConstantInitializer;
 import dev.openocr.nn.Layers;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public final class RecognizerNet {
     if (spec.transformation() == RecognizerSpec.Transformation.TPS) {
       encoder.add(new ThinPlateSpline(ThinPlateSpline.FIDUCIALS));
     }
-    encoder.add(features(spec.features()));
+    encoder.add(features(spec.features(), spec.featureBlocks()));
     // [B, C, 1, T] -> [B, T, C]
     encoder.add(ai.djl.nn.LambdaBlock.singleton(x -> x.squeeze(2).transpose(0, 2, 1), "toSequence"));
     if (spec.sequence() == RecognizerSpec.Sequence.BILSTM) {
@@ -47,6 +49,19 @@ public final class RecognizerNet {
 
   /** Convolutions that take height 32 to 1 and width W to W/4. */
   static Block features(RecognizerSpec.Features f) {
+    return features(f, 0);
+  }
+
+  /**
+   * As {@link #features(RecognizerSpec.Features)}, with {@code blocks} residual blocks after the
+   * deepest stage's second convolution (4 x W/4). They are appended inside that convolution's
+   * own block, so every parameter of the network without them keeps its name: a bundle without
+   * them grows into this network by name ({@link dev.openocr.nn.ParamGrowth}). Each block's last
+   * batch-norm scale starts at zero: the block then adds nothing to its input, which comes out
+   * of a ReLU and so passes the block's own ReLU unchanged, and a grown network reads as the one
+   * it grew from. The scale learns, so the block opens as it trains.
+   */
+  static Block features(RecognizerSpec.Features f, int blocks) {
     if (f == RecognizerSpec.Features.RESNET) {
       return resnet(new int[] {32, 64, 128, 256, 512});
     }
@@ -57,6 +72,10 @@ public final class RecognizerNet {
       default -> throw new IllegalArgumentException("Unsupported features: " + f);
     };
     Shape p21 = new Shape(2, 1);
+    SequentialBlock deepest = Layers.convBnRelu(w[3]);
+    for (int i = 0; i < blocks; i++) {
+      deepest.add(residual(w[3], false, true));
+    }
     return new SequentialBlock()
         .add(Layers.convBnRelu(w[0]))
         .add(Layers.maxPool(2, 2)) // 32 x W -> 16 x W/2
@@ -66,7 +85,7 @@ public final class RecognizerNet {
         .add(Layers.convBnRelu(w[2]))
         .add(Layers.maxPool(2, 1)) // -> 4 x W/4
         .add(Layers.convBnRelu(w[3]))
-        .add(Layers.convBnRelu(w[3]))
+        .add(deepest)
         .add(Layers.maxPool(2, 1)) // -> 2 x W/4
         .add(Layers.convBnRelu(w[3], p21, new Shape(1, 1), new Shape(0, 0))); // -> 1 x W/4
   }
@@ -104,11 +123,20 @@ public final class RecognizerNet {
 
   /** Two 3x3 convolutions plus a shortcut (1x1 convolution when projecting), then ReLU. */
   static Block residual(int filters, boolean project) {
+    return residual(filters, project, false);
+  }
+
+  /** As {@link #residual(int, boolean)}; {@code closed}: the last batch-norm scale starts at 0. */
+  static Block residual(int filters, boolean project, boolean closed) {
+    Block gate = BatchNorm.builder().build();
+    if (closed) {
+      gate.setInitializer(new ConstantInitializer(0f), Parameter.Type.GAMMA);
+    }
     SequentialBlock main = new SequentialBlock()
         .add(Layers.convBnRelu(filters))
         .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
             .setFilters(filters).optBias(false).build())
-        .add(BatchNorm.builder().build());
+        .add(gate);
     Block shortcut = project
         ? new SequentialBlock()
             .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters)

@@ -12,10 +12,14 @@ import java.util.Locale;
  * @param sequenceLayers BiLSTM layers (1 unless given): each layer after the first reads the
  *     previous one's output and adds its own to it (a residual layer, so a network grown from a
  *     one-layer bundle starts as that bundle, {@link BiLstm})
+ * @param featureBlocks residual blocks (two 3x3 convolutions and a shortcut) added to LEAN or
+ *     MEDIUM features after their deepest stage's convolutions (4 x W/4); 0 unless given. A
+ *     bundle with fewer grows into this network with the new blocks' last batch-norm scale at
+ *     zero, so it starts as that bundle ({@link RecognizerNet})
  */
 public record RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
                              Prediction prediction, int inputHeight, int maxWidth, int hidden,
-                             int sequenceLayers) {
+                             int sequenceLayers, int featureBlocks) {
 
   /** Stage 1: rectification before the features. */
   public enum Transformation { NONE, TPS }
@@ -54,6 +58,19 @@ public record RecognizerSpec(Transformation transformation, Features features, S
       throw new IllegalArgumentException("Invalid sequence layers: " + sequenceLayers
           + " (1..4, more than 1 only with BILSTM)");
     }
+    if (featureBlocks < 0 || featureBlocks > 2
+        || (featureBlocks > 0 && features != Features.LEAN && features != Features.MEDIUM)) {
+      throw new IllegalArgumentException("Invalid feature blocks: " + featureBlocks
+          + " (0..2, more than 0 only with LEAN or MEDIUM features)");
+    }
+  }
+
+  /** No added feature blocks: every bundle before session 19. */
+  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
+                        Prediction prediction, int inputHeight, int maxWidth, int hidden,
+                        int sequenceLayers) {
+    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden,
+        sequenceLayers, 0);
   }
 
   /** One BiLSTM layer (or none): the layout of every bundle before session 16. */
@@ -65,7 +82,26 @@ public record RecognizerSpec(Transformation transformation, Features features, S
   /** This spec with {@code n} BiLSTM layers. */
   public RecognizerSpec withSequenceLayers(int n) {
     return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
-        maxWidth, hidden, n);
+        maxWidth, hidden, n, featureBlocks);
+  }
+
+  /** This spec with {@code n} added feature blocks. */
+  public RecognizerSpec withFeatureBlocks(int n) {
+    return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
+        maxWidth, hidden, sequenceLayers, n);
+  }
+
+  /**
+   * True when a bundle of this spec can start a run of {@code target}: the same stages and
+   * geometry, with more BiLSTM layers or more feature blocks (or both) in {@code target} and
+   * fewer of neither. Every parameter of this network then has a counterpart of the same name
+   * and shape in {@code target}, whose added layers start as identities.
+   */
+  public boolean growsInto(RecognizerSpec target) {
+    return !equals(target)
+        && withSequenceLayers(target.sequenceLayers).withFeatureBlocks(target.featureBlocks)
+            .equals(target)
+        && sequenceLayers <= target.sequenceLayers && featureBlocks <= target.featureBlocks;
   }
 
   /**
@@ -79,10 +115,11 @@ public record RecognizerSpec(Transformation transformation, Features features, S
 
   /**
    * Stage names joined as in the benchmark: {@code None-Lean-BiLSTM-CTC}; two BiLSTM layers:
-   * {@code None-Lean-BiLSTMx2-CTC}.
+   * {@code None-Lean-BiLSTMx2-CTC}; one added feature block: {@code None-LeanR1-BiLSTM-CTC}.
    */
   public String runName() {
-    return cap(transformation) + "-" + cap(features) + "-"
+    return cap(transformation) + "-" + cap(features) + (featureBlocks > 0 ? "R" + featureBlocks : "")
+        + "-"
         + (sequence == Sequence.BILSTM ? "BiLSTM" + (sequenceLayers > 1 ? "x" + sequenceLayers : "")
         : "None") + "-" + cap(prediction);
   }

@@ -51,6 +51,9 @@ public final class RecognizerTrainer {
   public record Result(int steps, double valAccuracy, double valCer, double bestAccuracy,
                        Path best, double seconds) {}
 
+  /** Initialises the parameters a run started from a bundle adds to it. */
+  static final int GROWTH_SEED = 1_000_003;
+
   private RecognizerTrainer() {}
 
   public static Result train(Config cfg, CropSource source, CropSource validation) {
@@ -58,27 +61,32 @@ public final class RecognizerTrainer {
     Path best = cfg.runDir().resolve("best");
     RunState state = RunState.read(cfg.runDir());
     long t0 = System.nanoTime();
+    if (state.step() == 0 && cfg.init() != null) {
+      // runs of several --seed grown from one bundle start from the same new parameters, so
+      // their weights can be averaged (--seed orders the data)
+      ai.djl.engine.Engine.getInstance().setRandomSeed(GROWTH_SEED);
+    }
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      if (state.step() == 0 && cfg.init() != null
-          && layersFrom(cfg.init()) != cfg.spec().sequenceLayers()) {
-        // a bundle with fewer BiLSTM layers grows into this network (ParamGrowth)
+      if (state.step() == 0 && cfg.init() != null && (specFrom(cfg.init()).sequenceLayers()
+          != cfg.spec().sequenceLayers()
+          || specFrom(cfg.init()).featureBlocks() != cfg.spec().featureBlocks())) {
+        // a bundle with fewer BiLSTM layers or feature blocks grows into this network
         if (grownFrom(cfg.init(), cfg.charset())) {
           throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
-              + "another number of BiLSTM layers; grow one at a time");
+              + "another architecture; grow one at a time");
         }
         try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
             cfg.device())) {
-          if (from.spec().withSequenceLayers(cfg.spec().sequenceLayers()).equals(cfg.spec())
-              && from.spec().sequenceLayers() < cfg.spec().sequenceLayers()) {
+          if (from.spec().growsInto(cfg.spec())) {
             int added = ParamGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
             java.util.logging.Logger.getLogger(RecognizerTrainer.class.getName()).info(
                 "Starting from " + cfg.init() + " (" + from.spec().runName() + "), grown into "
                     + cfg.spec().runName() + " with " + added + " new parameter arrays");
           } else {
             throw new IllegalArgumentException("--init " + cfg.init() + " is "
-                + from.spec().runName() + " with " + from.spec().sequenceLayers()
-                + " BiLSTM layers; this run (" + cfg.spec().runName()
-                + ") can only grow a bundle of the same stages with fewer layers");
+                + from.spec().runName() + "; this run (" + cfg.spec().runName()
+                + ") can only grow a bundle of the same stages with fewer BiLSTM layers or "
+                + "feature blocks");
           }
         }
       } else if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.charset())) {
@@ -156,9 +164,9 @@ public final class RecognizerTrainer {
     }
   }
 
-  /** BiLSTM layers of the bundle at {@code init}. */
-  static int layersFrom(String init) {
-    return RecognizerModel.specOf(ModelBundle.open(init).architecture()).sequenceLayers();
+  /** The architecture of the bundle at {@code init}. */
+  static RecognizerSpec specFrom(String init) {
+    return RecognizerModel.specOf(ModelBundle.open(init).architecture());
   }
 
   /**

@@ -77,6 +77,52 @@ class ParamGrowthTest {
     }
   }
 
+  @Test
+  void aRecognizerGrownWithFeatureBlocksReadsAsBeforeUntilTrained() {
+    RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.CTC, 32, 64, 16);
+    Charset cs = Charset.parse("AB");
+    for (int blocks : new int[] {1, 2}) {
+      RecognizerSpec wide = one.withFeatureBlocks(blocks);
+      assertThat(one.growsInto(wide)).isTrue();
+      assertThat(wide.growsInto(one)).isFalse();
+      try (RecognizerModel lean = RecognizerModel.create(one, cs, "cpu");
+           RecognizerModel grown = RecognizerModel.create(wide, cs, "cpu");
+           NDManager nd = NDManager.newBaseManager()) {
+        int added = ParamGrowth.copyInto(grown.model().getBlock(), lean.model().getBlock());
+        // per block two 3x3 convolutions (one array each) and two batch norms (four arrays each)
+        assertThat(added).isEqualTo(10 * blocks);
+        NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 32, 48));
+        for (boolean training : new boolean[] {false, true}) {
+          float[] a = forward(lean.model(), x, training);
+          assertThat(forward(grown.model(), x, training)).as("%d, training %s", blocks, training)
+              .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        // once a block's last scale is not zero, the logits differ
+        for (var p : grown.model().getBlock().getParameters()) {
+          if (p.getValue().getType() == ai.djl.nn.Parameter.Type.GAMMA
+              && p.getValue().getArray().sum().getFloat() == 0f) {
+            p.getValue().getArray().set(ones((int) p.getValue().getArray().size()));
+          }
+        }
+        assertThat(forward(grown.model(), x, false))
+            .isNotEqualTo(forward(lean.model(), x, false));
+        assertThatThrownBy(() -> ParamGrowth.copyInto(lean.model().getBlock(),
+            grown.model().getBlock())).hasMessageContaining("Cannot grow");
+      }
+    }
+    // the blocks belong to the VGG-like stacks only
+    assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.RESNET, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 1))
+        .hasMessageContaining("feature blocks");
+    assertThat(one.withFeatureBlocks(1).runName()).isEqualTo("None-LeanR1-BiLSTM-CTC");
+    assertThat(one.growsInto(one)).isFalse();
+    assertThat(one.growsInto(one.withSequenceLayers(2).withFeatureBlocks(1))).isTrue();
+    assertThat(one.withSequenceLayers(2).growsInto(one.withFeatureBlocks(1))).isFalse();
+  }
+
   private static float[] ones(int n) {
     float[] o = new float[n];
     java.util.Arrays.fill(o, 1f);

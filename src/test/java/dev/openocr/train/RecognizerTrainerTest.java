@@ -184,7 +184,7 @@ class RecognizerTrainerTest {
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
     assertThat(first.bestAccuracy()).isEqualTo(1.0);
     String init = first.best().toString();
-    assertThat(RecognizerTrainer.layersFrom(init)).isEqualTo(1);
+    assertThat(RecognizerTrainer.specFrom(init).sequenceLayers()).isEqualTo(1);
 
     Path grown = tmp.resolve("two");
     RecognizerTrainer.train(config(grown, two, 3, 0.0003f, init),
@@ -193,7 +193,8 @@ class RecognizerTrainerTest {
     RecognizerTrainer.train(config(fresh, two, 3, 0.0003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
     // the grown bundle keeps its layer count and reads the set as the one-layer bundle did
-    assertThat(RecognizerTrainer.layersFrom(grown.resolve("checkpoint").toString())).isEqualTo(2);
+    assertThat(RecognizerTrainer.specFrom(grown.resolve("checkpoint").toString()))
+        .isEqualTo(two);
     assertThat(readAll(grown.resolve("checkpoint"), two)).containsExactlyElementsOf(WORDS);
     try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(init), "cpu");
          RecognizerModel g = RecognizerModel.load(
@@ -210,7 +211,21 @@ class RecognizerTrainerTest {
     assertThatThrownBy(() -> RecognizerTrainer.train(config(tmp.resolve("shrink"), one, 3,
         0.0003f, grown.resolve("checkpoint").toString()),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
-        .hasMessageContaining("fewer layers");
+        .hasMessageContaining("fewer BiLSTM layers");
+
+    // added feature blocks start closed: the bundle grown with one reads the set as before too
+    RecognizerSpec blocks = one.withFeatureBlocks(1);
+    Path deeper = tmp.resolve("blocks");
+    RecognizerTrainer.train(config(deeper, blocks, 3, 0.0003f, init),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    assertThat(RecognizerTrainer.specFrom(deeper.resolve("checkpoint").toString()))
+        .isEqualTo(blocks);
+    assertThat(readAll(deeper.resolve("checkpoint"), blocks)).containsExactlyElementsOf(WORDS);
+    // and a bundle with blocks does not lose them
+    assertThatThrownBy(() -> RecognizerTrainer.train(config(tmp.resolve("lose"), two, 3,
+        0.0003f, deeper.resolve("checkpoint").toString()),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
+        .hasMessageContaining("fewer BiLSTM layers or feature blocks");
   }
 
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
