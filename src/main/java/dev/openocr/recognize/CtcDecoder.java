@@ -1,7 +1,13 @@
 package dev.openocr.recognize;
 
-/** Greedy (best path) CTC decoding: merge repeats, drop blanks. */
+/**
+ * CTC decoding: greedy (best path: merge repeats, drop blanks), and prefix beam search, which
+ * looks for the most likely labelling summed over all its alignments.
+ */
 public final class CtcDecoder {
+  /** Classes below this probability in a frame are not tried as extensions by the beam. */
+  static final float BEAM_PRUNE = 1e-3f;
+
   private CtcDecoder() {}
 
   /**
@@ -34,6 +40,109 @@ public final class CtcDecoder {
       prev = best;
     }
     return new Recognition(sb.toString(), n == 0 ? 0.0 : conf, java.util.Arrays.copyOf(charProbs, n));
+  }
+
+  /**
+   * Prefix beam search: keeps the {@code width} most likely label prefixes, each with the
+   * probability of all its alignments so far ending in a blank and in a character, and extends
+   * them frame by frame with the classes of at least {@link #BEAM_PRUNE} (and the frame's best).
+   * The greedy reading is the best single path; the beam's may differ where a labelling has many
+   * likely alignments ("ll" against "l", an unsure glyph spread over frames). When both read the
+   * same, the greedy reading is returned as it is; otherwise the beam's, with per-character
+   * probabilities along its best alignment ({@link CtcLoss#alignedProbs}).
+   *
+   * @param width beams kept; 1 or less decodes greedily
+   */
+  public static Recognition beam(float[] probs, int offset, int t, int k, Charset charset,
+      int width) {
+    Recognition greedy = decode(probs, offset, t, k, charset);
+    if (width <= 1 || t == 0) {
+      return greedy;
+    }
+    java.util.Map<String, double[]> beams = new java.util.HashMap<>();
+    beams.put("", new double[] {1, 0});
+    int[] cands = new int[k];
+    for (int i = 0; i < t; i++) {
+      int base = offset + i * k;
+      int n = 0;
+      int best = argMax(probs, base, k);
+      for (int c = 1; c < k; c++) {
+        if (c == best || probs[base + c] >= BEAM_PRUNE) {
+          cands[n++] = c;
+        }
+      }
+      double blank = probs[base];
+      java.util.Map<String, double[]> next = new java.util.HashMap<>(beams.size() * (n + 1) * 2);
+      for (java.util.Map.Entry<String, double[]> e : beams.entrySet()) {
+        String prefix = e.getKey();
+        double pb = e.getValue()[0];
+        double pnb = e.getValue()[1];
+        double total = pb + pnb;
+        double[] same = next.computeIfAbsent(prefix, x -> new double[2]);
+        same[0] += total * blank;
+        int last = prefix.isEmpty() ? -1 : prefix.charAt(prefix.length() - 1);
+        if (last > 0) {
+          // the last character's frames go on
+          same[1] += pnb * probs[base + last];
+        }
+        for (int j = 0; j < n; j++) {
+          int c = cands[j];
+          double[] ext = next.computeIfAbsent(prefix + (char) c, x -> new double[2]);
+          // a repeated character needs a blank between its two runs
+          ext[1] += (c == last ? pb : total) * probs[base + c];
+        }
+      }
+      // keep the most likely, scaled so the best sums to 1 (no underflow over long crops)
+      java.util.List<java.util.Map.Entry<String, double[]>> ranked =
+          new java.util.ArrayList<>(next.entrySet());
+      ranked.sort((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1],
+          a.getValue()[0] + a.getValue()[1]));
+      double top = ranked.get(0).getValue()[0] + ranked.get(0).getValue()[1];
+      beams = new java.util.HashMap<>();
+      for (int j = 0; j < Math.min(width, ranked.size()); j++) {
+        double[] v = ranked.get(j).getValue();
+        if (top > 0) {
+          v[0] /= top;
+          v[1] /= top;
+        }
+        beams.put(ranked.get(j).getKey(), v);
+      }
+    }
+    String bestPrefix = null;
+    double bestP = -1;
+    for (java.util.Map.Entry<String, double[]> e : beams.entrySet()) {
+      double p = e.getValue()[0] + e.getValue()[1];
+      if (p > bestP || (p == bestP && e.getKey().compareTo(bestPrefix) < 0)) {
+        bestP = p;
+        bestPrefix = e.getKey();
+      }
+    }
+    int[] labels = new int[bestPrefix.length()];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = bestPrefix.charAt(i);
+      sb.appendCodePoint(charset.codePoint(labels[i]));
+    }
+    String text = sb.toString();
+    if (text.equals(greedy.text())) {
+      return greedy;
+    }
+    if (labels.length == 0) {
+      return new Recognition("", 0.0, new float[0]);
+    }
+    float[] logProbs = new float[t * k];
+    for (int i = 0; i < t * k; i++) {
+      logProbs[i] = (float) Math.log(Math.max(probs[offset + i], 1e-30f));
+    }
+    float[] charProbs = CtcLoss.alignedProbs(logProbs, 0, t, k, labels);
+    if (charProbs == null) {
+      return greedy;
+    }
+    double conf = 1.0;
+    for (float p : charProbs) {
+      conf *= p;
+    }
+    return new Recognition(text, conf, charProbs);
   }
 
   /** Index of the largest of {@code probs[base .. base + k)} (the first one on ties). */

@@ -26,21 +26,23 @@ public final class RecognizerModel implements AutoCloseable {
   private final String id;
   private final LexiconDecoder lexicon;
   private final double minSpace;
+  private final int beam;
 
   RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
-      LexiconDecoder lexicon, double minSpace) {
+      LexiconDecoder lexicon, double minSpace, int beam) {
     this.model = model;
     this.spec = spec;
     this.charset = charset;
     this.id = id;
     this.lexicon = lexicon;
     this.minSpace = minSpace;
+    this.beam = beam;
   }
 
   /** Builds an untrained model (random weights) for training or tests. */
   public static RecognizerModel create(RecognizerSpec spec, Charset charset, String device) {
     return new RecognizerModel(newModel("recognizer", spec, charset, device), spec, charset,
-        "untrained", null, 0);
+        "untrained", null, 0, 1);
   }
 
   /** A model holding the initialized (random) network of {@code spec}. */
@@ -64,7 +66,8 @@ public final class RecognizerModel implements AutoCloseable {
     LexiconDecoder lexicon = lexiconOf(bundle, cs);
     Model m = newModel(bundle.id(), spec, cs, device);
     Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
-    return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon, minSpaceOf(bundle));
+    return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon, minSpaceOf(bundle),
+        beamOf(bundle));
   }
 
   /**
@@ -82,6 +85,24 @@ public final class RecognizerModel implements AutoCloseable {
           + ": decoding.wordSpaceMin must be within 0..1, not " + v);
     }
     return v;
+  }
+
+  /**
+   * Prefix beams a CTC reading keeps ({@link CtcDecoder#beam}), from the manifest's optional
+   * {@code decoding.beam} (default 1: greedy decoding, as every bundle before session 19).
+   */
+  static int beamOf(ModelBundle bundle) {
+    JsonObject m = bundle.manifest();
+    if (!m.has(DECODING) || !m.getAsJsonObject(DECODING).has("beam")) {
+      return 1;
+    }
+    com.google.gson.JsonElement e = m.getAsJsonObject(DECODING).get("beam");
+    double v = e.getAsDouble();
+    if (!(v >= 1 && v <= 64 && v == Math.rint(v))) {
+      throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
+          + ": decoding.beam must be a whole number within 1..64, not " + e);
+    }
+    return (int) v;
   }
 
   /**
@@ -158,8 +179,13 @@ public final class RecognizerModel implements AutoCloseable {
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
     return new DjlRecognizer(model.newPredictor(
-        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace)),
+        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace, beam)),
         useLexicon && lexicon != null ? lexicon.lexicon() : null, charset.wordSpaceLabel() > 0);
+  }
+
+  /** Prefix beams of CTC decoding; 1 is greedy. */
+  public int beam() {
+    return beam;
   }
 
   /** The bundle's word-list decoder, or null. */

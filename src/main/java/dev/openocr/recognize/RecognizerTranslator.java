@@ -20,18 +20,21 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   private final Charset charset;
   private final LexiconDecoder lexicon;
   private final double minSpace;
+  private final int beam;
 
   /**
    * @param lexicon word-list correction of CTC readings, or null for greedy decoding alone
    * @param minSpace least probability of a word-space frame that parts words
    *     ({@link WordSpaceDecoding})
+   * @param beam prefix beams of CTC decoding ({@link CtcDecoder#beam}); 1 is greedy
    */
   RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
-      double minSpace) {
+      double minSpace, int beam) {
     this.spec = spec;
     this.charset = charset;
     this.lexicon = lexicon;
     this.minSpace = minSpace;
+    this.beam = beam;
   }
 
   /** A batch of prepared crops {@code [B, 1, H, W]} and each crop's own width before padding. */
@@ -81,7 +84,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     }
     for (int i = 0; i < b; i++) {
       out.add(WordSpaceDecoding.decode(probs, i * t * k, frames(widths[i], t), k, charset,
-          lexicon, widths[i], minSpace));
+          lexicon, widths[i], minSpace, beam));
     }
     return out;
   }

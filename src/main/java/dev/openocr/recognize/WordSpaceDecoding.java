@@ -33,6 +33,16 @@ public final class WordSpaceDecoding {
    */
   public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
       LexiconDecoder lexicon, int width, double minSpace) {
+    return decode(probs, offset, t, k, charset, lexicon, width, minSpace, 1);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, int, Charset, LexiconDecoder, int, double)}, each word
+   * read by a prefix beam search of {@code beam} prefixes ({@link CtcDecoder#beam}) before the
+   * word list; 1 reads greedily.
+   */
+  public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
+      LexiconDecoder lexicon, int width, double minSpace, int beam) {
     int space = charset.wordSpaceLabel();
     boolean[] parts = new boolean[t];
     boolean any = false;
@@ -41,7 +51,7 @@ public final class WordSpaceDecoding {
       any |= parts[i];
     }
     if (!any) {
-      return word(probs, offset, 0, t, k, charset, lexicon);
+      return word(probs, offset, 0, t, k, charset, lexicon, beam);
     }
     // words are read on a copy where the space counts as blank, so no word holds a space
     float[] p = Arrays.copyOfRange(probs, offset, offset + t * k);
@@ -64,7 +74,7 @@ public final class WordSpaceDecoding {
     List<Recognition> words = new ArrayList<>();
     List<int[]> kept = new ArrayList<>();
     for (int[] r : ranges) {
-      Recognition w = word(p, 0, r[0], r[1], k, charset, lexicon);
+      Recognition w = word(p, 0, r[0], r[1], k, charset, lexicon, beam);
       if (!w.text().isEmpty()) {
         words.add(w);
         kept.add(r);
@@ -78,7 +88,7 @@ public final class WordSpaceDecoding {
     for (int i = 0; lexicon != null && i + 1 < words.size(); ) {
       if (joins(words.get(i).text(), words.get(i + 1).text(), lexicon.lexicon())) {
         int[] r = {kept.get(i)[0], kept.get(i + 1)[1]};
-        words.set(i, word(p, 0, r[0], r[1], k, charset, lexicon));
+        words.set(i, word(p, 0, r[0], r[1], k, charset, lexicon, beam));
         kept.set(i, r);
         words.remove(i + 1);
         kept.remove(i + 1);
@@ -123,11 +133,11 @@ public final class WordSpaceDecoding {
         && lexicon.contains(right));
   }
 
-  /** One word read on frames {@code [from, to)}: greedy, then the word list. */
+  /** One word read on frames {@code [from, to)}: greedy or beam, then the word list. */
   private static Recognition word(float[] probs, int offset, int from, int to, int k,
-      Charset charset, LexiconDecoder lexicon) {
+      Charset charset, LexiconDecoder lexicon, int beam) {
     int base = offset + from * k;
-    Recognition r = CtcDecoder.decode(probs, base, to - from, k, charset);
+    Recognition r = CtcDecoder.beam(probs, base, to - from, k, charset, beam);
     return lexicon == null ? r : lexicon.correct(r, probs, base, to - from, k);
   }
 }

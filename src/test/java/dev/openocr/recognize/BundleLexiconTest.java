@@ -45,6 +45,29 @@ class BundleLexiconTest {
   }
 
   @Test
+  void theBeamWidthIsReadAndCheckedAndDefaultsToGreedy(@TempDir Path tmp) throws Exception {
+    try (RecognizerModel m = RecognizerModel.load(
+        ModelBundle.open(TinyBundles.recognizer(tmp.resolve("bare")).toString()), "cpu")) {
+      assertThat(m.beam()).isEqualTo(1);
+    }
+    JsonObject d = new JsonObject();
+    d.addProperty("beam", 4);
+    withDecoding(tmp.resolve("four"), d);
+    try (RecognizerModel m = RecognizerModel.load(
+        ModelBundle.open(tmp.resolve("four").toString()), "cpu")) {
+      assertThat(m.beam()).isEqualTo(4);
+      assertThat(m.lexicon()).isNull();
+    }
+    for (double bad : new double[] {0, 2.5, 65}) {
+      d.addProperty("beam", bad);
+      withDecoding(tmp.resolve("bad"), d);
+      assertThatThrownBy(() -> RecognizerModel.load(
+          ModelBundle.open(tmp.resolve("bad").toString()), "cpu"))
+          .hasMessageContaining("decoding.beam");
+    }
+  }
+
+  @Test
   void aMissingWordListFailsAtLoadNamingIt(@TempDir Path tmp) throws Exception {
     JsonObject d = new JsonObject();
     d.addProperty("lexicon", "classpath:nowhere/words.txt");

@@ -6,14 +6,15 @@ import dev.openocr.imageio.GrayImage;
 import dev.openocr.nn.ModelBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Bench tool (not a test): reads a crop dataset written by {@code synth --kind crops} once,
- * keeps the recognizer's output distributions, and reports word accuracy of greedy decoding and
- * of the bundle's word list with and without {@link LexiconDecoder.Settings#names} and at a few
- * {@code wordSpaceMin}, with the
+ * keeps the recognizer's output distributions, and reports word accuracy without and with the
+ * bundle's word list (with and without {@link LexiconDecoder.Settings#names}), each after greedy
+ * decoding and after prefix beam searches of a few widths ({@code -Dbeams=1,4,8,16}), with the
  * crops each reads otherwise than the bundle's own settings. Decoding is the job's
  * ({@link WordSpaceDecoding}). Crops are split in two halves by order so a setting chosen on one
  * can be checked on the other.
@@ -44,14 +45,17 @@ public final class CropLexiconTuning {
       LexiconDecoder shipped = m.lexicon();
       LexiconDecoder.Settings s = shipped.settings();
       System.out.printf(Locale.ROOT, "%d crops, shipped %s%n", crops.size(), s);
-      report("greedy", crops, m, null, shipped, k, 0);
+      int[] beams = Arrays.stream(System.getProperty("beams", "1,4,8,16").split(","))
+          .mapToInt(Integer::parseInt).toArray();
+      for (int beam : beams) {
+        report("no word list, beam " + beam, crops, m, null, null, k, 0, beam);
+      }
       for (boolean names : new boolean[] {false, true}) {
-        LexiconDecoder d = new LexiconDecoder(shipped.lexicon(), m.charset(),
-            new LexiconDecoder.Settings(s.minLength(), s.oneEditUpTo(), s.margin(),
+        LexiconDecoder d = names == s.names() ? shipped : new LexiconDecoder(shipped.lexicon(),
+            m.charset(), new LexiconDecoder.Settings(s.minLength(), s.oneEditUpTo(), s.margin(),
                 s.maxCandidates(), names));
-        for (double minSpace : new double[] {0, 0.5, 0.7, 0.9}) {
-          report("names " + names + " wordSpaceMin " + minSpace, crops, m, d, shipped, k,
-              minSpace);
+        for (int beam : beams) {
+          report("names " + names + " beam " + beam, crops, m, d, shipped, k, 0, beam);
         }
       }
     }
@@ -77,7 +81,7 @@ public final class CropLexiconTuning {
 
   /** Accuracy of decoding with {@code d}, and the crops it reads otherwise than {@code base}. */
   private static void report(String name, List<Crop> crops, RecognizerModel m, LexiconDecoder d,
-      LexiconDecoder baseDecoder, int k, double minSpace) {
+      LexiconDecoder baseDecoder, int k, double minSpace, int beam) {
     int[] n = new int[2];
     int[] ok = new int[2];
     long t0 = System.nanoTime();
@@ -87,11 +91,11 @@ public final class CropLexiconTuning {
       Crop c = crops.get(i);
       int half = i * 2 < crops.size() ? 0 : 1;
       Recognition r = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(), d, c.width(),
-          minSpace);
+          minSpace, beam);
       n[half]++;
       boolean right = r.text().equals(c.truth());
       ok[half] += right ? 1 : 0;
-      if (d != null && d != baseDecoder) {
+      if (baseDecoder != null && (d != baseDecoder || beam != 1)) {
         Recognition base = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(),
             baseDecoder, c.width(), 0);
         boolean was = base.text().equals(c.truth());
