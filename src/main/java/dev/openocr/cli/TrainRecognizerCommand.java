@@ -47,8 +47,8 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE})")
   int sequenceLayers;
   @Option(names = "--feature-blocks", defaultValue = "0",
-      description = "Residual blocks after the deepest convolution stage of LEAN or MEDIUM "
-          + "features (0..2); they start closed, so an --init bundle with fewer grows into this "
+      description = "Residual blocks after the deepest convolution stage of LEAN, MEDIUM or "
+          + "VGG features (0..2); they start closed, so an --init bundle with fewer grows into this "
           + "network and starts from its readings (default ${DEFAULT-VALUE})")
   int featureBlocks;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")

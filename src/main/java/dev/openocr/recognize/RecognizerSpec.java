@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param sequenceLayers BiLSTM layers (1 unless given): each layer after the first reads the
  *     previous one's output and adds its own to it (a residual layer, so a network grown from a
  *     one-layer bundle starts as that bundle, {@link BiLstm})
- * @param featureBlocks residual blocks (two 3x3 convolutions and a shortcut) added to LEAN or
- *     MEDIUM features after their deepest stage's convolutions (4 x W/4); 0 unless given. A
+ * @param featureBlocks residual blocks (two 3x3 convolutions and a shortcut) added to LEAN,
+ *     MEDIUM or VGG features after their deepest stage's convolutions (4 x W/4); 0 unless given. A
  *     bundle with fewer grows into this network with the new blocks' last batch-norm scale at
  *     zero, so it starts as that bundle ({@link RecognizerNet})
  */
@@ -59,9 +59,9 @@ public record RecognizerSpec(Transformation transformation, Features features, S
           + " (1..4, more than 1 only with BILSTM)");
     }
     if (featureBlocks < 0 || featureBlocks > 2
-        || (featureBlocks > 0 && features != Features.LEAN && features != Features.MEDIUM)) {
+        || (featureBlocks > 0 && features == Features.RESNET)) {
       throw new IllegalArgumentException("Invalid feature blocks: " + featureBlocks
-          + " (0..2, more than 0 only with LEAN or MEDIUM features)");
+          + " (0..2, more than 0 only with LEAN, MEDIUM or VGG features)");
     }
   }
 
