@@ -49,14 +49,18 @@ public final class CtcDecoder {
    * The greedy reading is the best single path; the beam's may differ where a labelling has many
    * likely alignments ("ll" against "l", an unsure glyph spread over frames). When both read the
    * same, the greedy reading is returned as it is; otherwise the beam's, with per-character
-   * probabilities along its best alignment ({@link CtcLoss#alignedProbs}).
+   * probabilities along its best alignment ({@link CtcLoss#alignedProbs}). No search is made
+   * when the best path alone has probability 0.5 or more (most crops): its labelling is then
+   * the most likely one.
    *
    * @param width beams kept; 1 or less decodes greedily
    */
   public static Recognition beam(float[] probs, int offset, int t, int k, Charset charset,
       int width) {
     Recognition greedy = decode(probs, offset, t, k, charset);
-    if (width <= 1 || t == 0) {
+    if (width <= 1 || t == 0 || bestPathProbability(probs, offset, t, k) >= 0.5) {
+      // a best path of probability p gives its labelling at least p and leaves every other
+      // labelling at most 1 - p: from p = 0.5 on, no search can find a likelier one
       return greedy;
     }
     java.util.Map<String, double[]> beams = new java.util.HashMap<>();
@@ -143,6 +147,16 @@ public final class CtcDecoder {
       conf *= p;
     }
     return new Recognition(text, conf, charProbs);
+  }
+
+  /** The product of every frame's largest probability: the probability of the best path. */
+  static double bestPathProbability(float[] probs, int offset, int t, int k) {
+    double p = 1;
+    for (int i = 0; i < t && p >= 1e-12; i++) {
+      int base = offset + i * k;
+      p *= probs[base + argMax(probs, base, k)];
+    }
+    return p;
   }
 
   /** Index of the largest of {@code probs[base .. base + k)} (the first one on ties). */
