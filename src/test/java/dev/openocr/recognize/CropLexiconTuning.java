@@ -44,7 +44,7 @@ public final class CropLexiconTuning {
       int k = m.charset().numClasses();
       LexiconDecoder shipped = m.lexicon();
       LexiconDecoder.Settings s = shipped.settings();
-      System.out.printf(Locale.ROOT, "%d crops, shipped %s%n", crops.size(), s);
+      System.out.printf(Locale.ROOT, "%d crops, shipped %s, beam %d%n", crops.size(), s, m.beam());
       int[] beams = Arrays.stream(System.getProperty("beams", "1,4,8,16").split(","))
           .mapToInt(Integer::parseInt).toArray();
       for (int beam : beams) {
@@ -95,9 +95,9 @@ public final class CropLexiconTuning {
       n[half]++;
       boolean right = r.text().equals(c.truth());
       ok[half] += right ? 1 : 0;
-      if (baseDecoder != null && (d != baseDecoder || beam != 1)) {
+      if (baseDecoder != null && (d != baseDecoder || beam != m.beam())) {
         Recognition base = WordSpaceDecoding.decode(c.probs(), 0, c.t(), k, m.charset(),
-            baseDecoder, c.width(), 0);
+            baseDecoder, c.width(), 0, m.beam());
         boolean was = base.text().equals(c.truth());
         if (right && !was) {
           fixed.add(base.text() + "->" + r.text());
