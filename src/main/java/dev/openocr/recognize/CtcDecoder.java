@@ -19,15 +19,27 @@ public final class CtcDecoder {
    * @param offset where the sequence starts in {@code probs}
    */
   public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset) {
+    return decode(probs, offset, t, k, charset, null);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, int, Charset)}; {@code pathProbability}, when given,
+   * receives in its first element the best path's probability (the product of every frame's
+   * largest probability, blanks included).
+   */
+  private static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
+      double[] pathProbability) {
     StringBuilder sb = new StringBuilder();
     float[] charProbs = new float[t];
     int n = 0;
     double conf = 1.0;
+    double path = 1.0;
     int prev = 0;
     for (int i = 0; i < t; i++) {
       int base = offset + i * k;
       int best = argMax(probs, base, k);
       float bp = probs[base + best];
+      path *= bp;
       if (best != 0 && best != prev) {
         sb.appendCodePoint(charset.codePoint(best));
         charProbs[n++] = bp;
@@ -38,6 +50,9 @@ public final class CtcDecoder {
         charProbs[n - 1] = bp;
       }
       prev = best;
+    }
+    if (pathProbability != null) {
+      pathProbability[0] = path;
     }
     return new Recognition(sb.toString(), n == 0 ? 0.0 : conf, java.util.Arrays.copyOf(charProbs, n));
   }
@@ -57,8 +72,9 @@ public final class CtcDecoder {
    */
   public static Recognition beam(float[] probs, int offset, int t, int k, Charset charset,
       int width) {
-    Recognition greedy = decode(probs, offset, t, k, charset);
-    if (width <= 1 || t == 0 || bestPathProbability(probs, offset, t, k) >= 0.5) {
+    double[] path = new double[1];
+    Recognition greedy = decode(probs, offset, t, k, charset, path);
+    if (width <= 1 || t == 0 || path[0] >= 0.5) {
       // a best path of probability p gives its labelling at least p and leaves every other
       // labelling at most 1 - p: from p = 0.5 on, no search can find a likelier one
       return greedy;
@@ -134,29 +150,41 @@ public final class CtcDecoder {
     if (labels.length == 0) {
       return new Recognition("", 0.0, new float[0]);
     }
+    return aligned(text, labels, logProbs(probs, offset, t, k), t, k, greedy);
+  }
+
+  /** The best path's probability: the product of every frame's largest probability. */
+  static double bestPathProbability(float[] probs, int offset, int t, int k, Charset charset) {
+    double[] path = new double[1];
+    decode(probs, offset, t, k, charset, path);
+    return path[0];
+  }
+
+  /** Natural logarithms of {@code probs[offset .. offset + t * k)}, floored at 1e-30. */
+  static float[] logProbs(float[] probs, int offset, int t, int k) {
     float[] logProbs = new float[t * k];
     for (int i = 0; i < t * k; i++) {
       logProbs[i] = (float) Math.log(Math.max(probs[offset + i], 1e-30f));
     }
+    return logProbs;
+  }
+
+  /**
+   * {@code text} (the characters of {@code labels}) with per-character probabilities along its
+   * best alignment ({@link CtcLoss#alignedProbs}) and their product as confidence, or
+   * {@code fallback} when no alignment fits the frames.
+   */
+  static Recognition aligned(String text, int[] labels, float[] logProbs, int t, int k,
+      Recognition fallback) {
     float[] charProbs = CtcLoss.alignedProbs(logProbs, 0, t, k, labels);
     if (charProbs == null) {
-      return greedy;
+      return fallback;
     }
     double conf = 1.0;
     for (float p : charProbs) {
       conf *= p;
     }
     return new Recognition(text, conf, charProbs);
-  }
-
-  /** The product of every frame's largest probability: the probability of the best path. */
-  static double bestPathProbability(float[] probs, int offset, int t, int k) {
-    double p = 1;
-    for (int i = 0; i < t && p >= 1e-12; i++) {
-      int base = offset + i * k;
-      p *= probs[base + argMax(probs, base, k)];
-    }
-    return p;
   }
 
   /** Index of the largest of {@code probs[base .. base + k)} (the first one on ties). */

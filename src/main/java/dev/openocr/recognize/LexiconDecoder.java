@@ -75,10 +75,7 @@ public final class LexiconDecoder {
     }
     String prefix = text.substring(0, start);
     String suffix = text.substring(end);
-    float[] logProbs = new float[t * k];
-    for (int i = 0; i < t * k; i++) {
-      logProbs[i] = (float) Math.log(Math.max(probs[offset + i], 1e-30f));
-    }
+    float[] logProbs = CtcDecoder.logProbs(probs, offset, t, k);
     double own = CtcLoss.logLikelihood(logProbs, 0, t, k, charset.encode(text));
     String best = null;
     if (word) {
@@ -106,16 +103,7 @@ public final class LexiconDecoder {
     if (best == null) {
       return greedy;
     }
-    int[] labels = charset.encode(best);
-    float[] charProbs = CtcLoss.alignedProbs(logProbs, 0, t, k, labels);
-    if (charProbs == null) {
-      return greedy;
-    }
-    double conf = 1.0;
-    for (float p : charProbs) {
-      conf *= p;
-    }
-    return new Recognition(best, conf, charProbs);
+    return CtcDecoder.aligned(best, charset.encode(best), logProbs, t, k, greedy);
   }
 
   /** Log-likelihood of a candidate; minus infinity when the charset lacks one of its characters. */
