@@ -16,6 +16,11 @@ import dev.openocr.recognize.RecognizerSpec;
 import org.junit.jupiter.api.Test;
 
 class ParamGrowthTest {
+  /** A small one-layer recognizer the recognizer growths start from. */
+  private static final RecognizerSpec ONE_LAYER = new RecognizerSpec(
+      RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.LEAN,
+      RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 64, 16);
+
   @Test
   void aLeanNetworkGrownWithARefinementBlockGivesTheSameMapsUntilTrained() {
     for (int stage : new int[] {2, 3}) {
@@ -28,12 +33,7 @@ class ParamGrowthTest {
         assertThat(Params.count(grown.model().getBlock()))
             .isGreaterThan(Params.count(lean.model().getBlock()));
         NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 96, 64));
-        for (boolean training : new boolean[] {false, true}) {
-          float[] a = forward(lean, x, training);
-          float[] b = forward(grown, x, training);
-          assertThat(b).as("stage %d, training %s", stage, training)
-              .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
-        }
+        assertSameOutputs(lean.model(), grown.model(), x, "stage " + stage);
         // once the block's last scale is not zero, the maps differ
         for (var p : grown.model().getBlock().getParameters()) {
           if (p.getKey().contains("refine") && p.getKey().endsWith("gamma")) {
@@ -47,9 +47,7 @@ class ParamGrowthTest {
 
   @Test
   void aRecognizerGrownWithASecondBiLstmLayerReadsAsBeforeUntilTrained() {
-    RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
-        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 64, 16);
+    RecognizerSpec one = ONE_LAYER;
     Charset cs = Charset.parse("AB");
     try (RecognizerModel lean = RecognizerModel.create(one, cs, "cpu");
          RecognizerModel grown = RecognizerModel.create(one.withSequenceLayers(2), cs, "cpu");
@@ -58,11 +56,7 @@ class ParamGrowthTest {
       // two LSTMs (weights and biases, input and recurrent: four arrays each) and a projection
       assertThat(added).isEqualTo(10);
       NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 32, 48));
-      for (boolean training : new boolean[] {false, true}) {
-        float[] a = forward(lean.model(), x, training);
-        assertThat(forward(grown.model(), x, training)).as("training %s", training)
-            .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
-      }
+      assertSameOutputs(lean.model(), grown.model(), x, "second layer");
       // once the new layer's projection is not zero, the logits differ
       for (var p : grown.model().getBlock().getParameters()) {
         if (p.getKey().contains("res1") && p.getKey().contains("out")
@@ -79,9 +73,7 @@ class ParamGrowthTest {
 
   @Test
   void aRecognizerGrownWithFeatureBlocksReadsAsBeforeUntilTrained() {
-    RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
-        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 64, 16);
+    RecognizerSpec one = ONE_LAYER;
     Charset cs = Charset.parse("AB");
     for (int blocks : new int[] {1, 2}) {
       RecognizerSpec wide = one.withFeatureBlocks(blocks);
@@ -94,11 +86,7 @@ class ParamGrowthTest {
         // per block two 3x3 convolutions (one array each) and two batch norms (four arrays each)
         assertThat(added).isEqualTo(10 * blocks);
         NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 32, 48));
-        for (boolean training : new boolean[] {false, true}) {
-          float[] a = forward(lean.model(), x, training);
-          assertThat(forward(grown.model(), x, training)).as("%d, training %s", blocks, training)
-              .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
-        }
+        assertSameOutputs(lean.model(), grown.model(), x, blocks + " blocks");
         // once a block's last scale is not zero, the logits differ
         for (var p : grown.model().getBlock().getParameters()) {
           if (p.getValue().getType() == ai.djl.nn.Parameter.Type.GAMMA
@@ -121,6 +109,16 @@ class ParamGrowthTest {
     assertThat(one.growsInto(one)).isFalse();
     assertThat(one.growsInto(one.withSequenceLayers(2).withFeatureBlocks(1))).isTrue();
     assertThat(one.withSequenceLayers(2).growsInto(one.withFeatureBlocks(1))).isFalse();
+  }
+
+  /** Both networks give the same output for {@code x}, in inference and in training mode. */
+  private static void assertSameOutputs(ai.djl.Model source, ai.djl.Model grown, NDArray x,
+      String what) {
+    for (boolean training : new boolean[] {false, true}) {
+      assertThat(forward(grown, x, training)).as("%s, training %s", what, training)
+          .containsExactly(forward(source, x, training),
+              org.assertj.core.data.Offset.offset(1e-5f));
+    }
   }
 
   private static float[] ones(int n) {

@@ -67,7 +67,7 @@ class CtcDecoderTest {
       assertThat(all.get(beam)).as("trial %d", trial).isCloseTo(all.get(best), within(1e-6));
       String greedy = CtcDecoder.decode(probs, 0, t, k, AB).text();
       differ += greedy.equals(best) ? 0 : 1;
-      if (CtcDecoder.bestPathProbability(probs, 0, t, k) >= 0.5) {
+      if (CtcDecoder.bestPathProbability(probs, 0, t, k, AB) >= 0.5) {
         // a best path of at least even odds reads the likeliest labelling
         assertThat(greedy).isEqualTo(best);
       }

@@ -186,16 +186,11 @@ class RecognizerTrainerTest {
     String init = first.best().toString();
     assertThat(RecognizerTrainer.specFrom(init).sequenceLayers()).isEqualTo(1);
 
-    Path grown = tmp.resolve("two");
-    RecognizerTrainer.train(config(grown, two, 3, 0.0003f, init),
-        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    // the grown bundle keeps its layer count and reads the set as the one-layer bundle did
+    Path grown = growAndRead("two", two, init);
     Path fresh = tmp.resolve("fresh");
     RecognizerTrainer.train(config(fresh, two, 3, 0.0003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
-    // the grown bundle keeps its layer count and reads the set as the one-layer bundle did
-    assertThat(RecognizerTrainer.specFrom(grown.resolve("checkpoint").toString()))
-        .isEqualTo(two);
-    assertThat(readAll(grown.resolve("checkpoint"), two)).containsExactlyElementsOf(WORDS);
     try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(init), "cpu");
          RecognizerModel g = RecognizerModel.load(
              ModelBundle.open(grown.resolve("checkpoint").toString()), "cpu");
@@ -214,18 +209,27 @@ class RecognizerTrainerTest {
         .hasMessageContaining("fewer BiLSTM layers");
 
     // added feature blocks start closed: the bundle grown with one reads the set as before too
-    RecognizerSpec blocks = one.withFeatureBlocks(1);
-    Path deeper = tmp.resolve("blocks");
-    RecognizerTrainer.train(config(deeper, blocks, 3, 0.0003f, init),
-        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
-    assertThat(RecognizerTrainer.specFrom(deeper.resolve("checkpoint").toString()))
-        .isEqualTo(blocks);
-    assertThat(readAll(deeper.resolve("checkpoint"), blocks)).containsExactlyElementsOf(WORDS);
+    Path deeper = growAndRead("blocks", one.withFeatureBlocks(1), init);
     // and a bundle with blocks does not lose them
     assertThatThrownBy(() -> RecognizerTrainer.train(config(tmp.resolve("lose"), two, 3,
         0.0003f, deeper.resolve("checkpoint").toString()),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
         .hasMessageContaining("fewer BiLSTM layers or feature blocks");
+  }
+
+  /**
+   * Three small steps of a {@code spec} run grown from the bundle at {@code init}; its checkpoint
+   * keeps {@code spec} and reads every word of the set.
+   *
+   * @return the run folder
+   */
+  private Path growAndRead(String name, RecognizerSpec spec, String init) {
+    Path run = tmp.resolve(name);
+    RecognizerTrainer.train(config(run, spec, 3, 0.0003f, init),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    assertThat(RecognizerTrainer.specFrom(run.resolve("checkpoint").toString())).isEqualTo(spec);
+    assertThat(readAll(run.resolve("checkpoint"), spec)).containsExactlyElementsOf(WORDS);
+    return run;
   }
 
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
