@@ -67,9 +67,10 @@ public final class RecognizerTrainer {
       ai.djl.engine.Engine.getInstance().setRandomSeed(GROWTH_SEED);
     }
     try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
-      if (state.step() == 0 && cfg.init() != null && (specFrom(cfg.init()).sequenceLayers()
-          != cfg.spec().sequenceLayers()
-          || specFrom(cfg.init()).featureBlocks() != cfg.spec().featureBlocks())) {
+      RecognizerSpec initSpec = state.step() == 0 && cfg.init() != null
+          ? specFrom(cfg.init()) : null;
+      if (initSpec != null && (initSpec.sequenceLayers() != cfg.spec().sequenceLayers()
+          || initSpec.featureBlocks() != cfg.spec().featureBlocks())) {
         // a bundle with fewer BiLSTM layers or feature blocks grows into this network
         if (grownFrom(cfg.init(), cfg.charset())) {
           throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
