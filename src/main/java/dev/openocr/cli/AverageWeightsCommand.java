@@ -54,6 +54,10 @@ public final class AverageWeightsCommand implements Callable<Integer> {
     }
     ModelBundle first = in.get(0);
     for (ModelBundle b : in) {
+      if (b.manifest().has(RecognizerModel.ENSEMBLE)) {
+        throw new IllegalArgumentException("Cannot average " + b.location()
+            + ": it is an ensemble of recognizers; average the bundles it was made of");
+      }
       if (!b.kind().equals(first.kind()) || !b.architecture().equals(first.architecture())) {
         throw new IllegalArgumentException("Cannot average " + b.location() + " (" + b.kind()
             + " " + b.architecture() + ") with " + first.location() + " (" + first.kind() + " "

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         // one line per subcommand; keep this list sorted by name
         AverageWeightsCommand.class,
+        EnsembleCommand.class,
         EvalCommand.class,
         ExportCommand.class,
         QueryCommand.class,

@@ -8,7 +8,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** One thread's recognizer: crops sorted by width and run in batches of similar width. */
+/**
+ * One thread's recognizer: crops sorted by width and run in batches of similar width. With an
+ * ensemble, its first member reads every crop, and the crops it reads with a confidence below a
+ * threshold are read again, together, by the whole ensemble (so the further members cost in
+ * proportion to the unsure crops, not to the batches that hold one).
+ */
 final class DjlRecognizer implements TextRecognizer {
   /** Crops per forward pass; bounds the padded batch's memory. */
   static final int BATCH = 64;
@@ -16,12 +21,27 @@ final class DjlRecognizer implements TextRecognizer {
   static final double WIDTH_SPREAD = 1.5;
 
   private final Predictor<List<GrayImage>, List<Recognition>> predictor;
+  private final Predictor<List<GrayImage>, List<Recognition>> ensemble;
+  private final double rerunBelow;
   private final Lexicon wordList;
   private final boolean wordSpaces;
 
   DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Lexicon wordList,
       boolean wordSpaces) {
+    this(predictor, null, 0, wordList, wordSpaces);
+  }
+
+  /**
+   * @param ensemble reads again the crops {@code predictor} is unsure of, or null
+   * @param rerunBelow a crop is unsure when {@code predictor} reads it with a confidence below
+   *     this; at 1 every crop is, and the ensemble alone reads
+   */
+  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor,
+      Predictor<List<GrayImage>, List<Recognition>> ensemble, double rerunBelow,
+      Lexicon wordList, boolean wordSpaces) {
     this.predictor = predictor;
+    this.ensemble = ensemble;
+    this.rerunBelow = rerunBelow;
     this.wordList = wordList;
     this.wordSpaces = wordSpaces;
   }
@@ -38,6 +58,33 @@ final class DjlRecognizer implements TextRecognizer {
 
   @Override
   public List<Recognition> recognize(List<GrayImage> crops) {
+    if (ensemble != null && rerunBelow >= 1) {
+      return read(ensemble, crops); // every crop is unsure
+    }
+    List<Recognition> out = read(predictor, crops);
+    if (ensemble == null) {
+      return out;
+    }
+    List<Integer> unsure = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).confidence() < rerunBelow) {
+        unsure.add(i);
+      }
+    }
+    if (unsure.isEmpty()) {
+      return out;
+    }
+    List<Recognition> again = read(ensemble, unsure.stream().map(crops::get).toList());
+    List<Recognition> merged = new ArrayList<>(out);
+    for (int j = 0; j < unsure.size(); j++) {
+      merged.set(unsure.get(j), again.get(j));
+    }
+    return merged;
+  }
+
+  /** One reading per crop by {@code predictor}, in batches of similar width. */
+  private static List<Recognition> read(Predictor<List<GrayImage>, List<Recognition>> predictor,
+      List<GrayImage> crops) {
     Integer[] order = new Integer[crops.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -78,5 +125,8 @@ final class DjlRecognizer implements TextRecognizer {
   @Override
   public void close() {
     predictor.close();
+    if (ensemble != null) {
+      ensemble.close();
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.openocr.nn.Devices;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A loaded recognizer bundle, shared by the threads of a JVM. Each thread takes its own
@@ -19,6 +20,28 @@ public final class RecognizerModel implements AutoCloseable {
   public static final String CHARSET_FILE = "charset.txt";
   /** Manifest section of decoding settings (the optional word list). */
   public static final String DECODING = "decoding";
+  /** Manifest section of an ensemble's further members ({@link Ensemble}). */
+  public static final String ENSEMBLE = "ensemble";
+
+  /**
+   * The members after the first of an ensemble bundle (the first is the manifest's
+   * {@code architecture}), their weights following the first's in the one weights file.
+   *
+   * @param rerunBelow the ensemble reads a crop again when the first member alone reads it with
+   *     a confidence below this (0: never, 1: every crop)
+   */
+  public record Ensemble(List<RecognizerSpec> others, double rerunBelow,
+      EnsembleNet.Combine combine) {
+    public Ensemble {
+      others = List.copyOf(others);
+      if (others.isEmpty()) {
+        throw new IllegalArgumentException("An ensemble needs a member besides the first");
+      }
+      if (!(rerunBelow >= 0 && rerunBelow <= 1)) {
+        throw new IllegalArgumentException("rerunBelow must be within 0..1, not " + rerunBelow);
+      }
+    }
+  }
 
   private final Model model;
   private final RecognizerSpec spec;
@@ -27,10 +50,25 @@ public final class RecognizerModel implements AutoCloseable {
   private final LexiconDecoder lexicon;
   private final double minSpace;
   private final int beam;
+  private final Ensemble ensemble;
+  /** An ensemble's first member as a model of its own (sharing its parameters), or null. */
+  private final Model first;
 
   RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
       LexiconDecoder lexicon, double minSpace, int beam) {
+    this(model, spec, charset, id, lexicon, minSpace, beam, null);
+  }
+
+  RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
+      LexiconDecoder lexicon, double minSpace, int beam, Ensemble ensemble) {
+    this.ensemble = ensemble;
     this.model = model;
+    if (ensemble != null) {
+      first = Model.newInstance(model.getName() + "-first", model.getNDManager().getDevice());
+      first.setBlock(((EnsembleNet) model.getBlock()).first());
+    } else {
+      first = null;
+    }
     this.spec = spec;
     this.charset = charset;
     this.id = id;
@@ -47,8 +85,22 @@ public final class RecognizerModel implements AutoCloseable {
 
   /** A model holding the initialized (random) network of {@code spec}. */
   private static Model newModel(String name, RecognizerSpec spec, Charset charset, String device) {
+    return newModel(name, spec, null, charset, device);
+  }
+
+  /** As {@link #newModel(String, RecognizerSpec, Charset, String)}, of an ensemble if one. */
+  private static Model newModel(String name, RecognizerSpec spec, Ensemble ensemble,
+      Charset charset, String device) {
     Model m = Model.newInstance(name, Devices.of(device));
     Block block = RecognizerNet.build(spec, charset.numClasses());
+    if (ensemble != null) {
+      List<Block> members = new java.util.ArrayList<>();
+      members.add(block);
+      for (RecognizerSpec o : ensemble.others()) {
+        members.add(RecognizerNet.build(o, charset.numClasses()));
+      }
+      block = new EnsembleNet(members, ensemble.combine());
+    }
     m.setBlock(block);
     block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, spec.inputHeight(), 64));
     return m;
@@ -64,10 +116,84 @@ public final class RecognizerModel implements AutoCloseable {
     Charset cs = Charset.parse(new String(bundle.file(CHARSET_FILE), StandardCharsets.UTF_8));
     byte[] weights = bundle.weights();
     LexiconDecoder lexicon = lexiconOf(bundle, cs);
-    Model m = newModel(bundle.id(), spec, cs, device);
-    Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
+    Ensemble ensemble = ensembleOf(bundle, spec);
+    Model m = newModel(bundle.id(), spec, ensemble, cs, device);
+    try {
+      Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
     return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon, minSpaceOf(bundle),
-        beamOf(bundle));
+        beamOf(bundle), ensemble);
+  }
+
+  /**
+   * The manifest's optional {@code ensemble} section: {@code {"members": [architecture, ...],
+   * "rerunBelow": 0.9, "combine": "MEAN" | "GEOMETRIC"}}, the members after the first. Null when
+   * there is none.
+   */
+  static Ensemble ensembleOf(ModelBundle bundle, RecognizerSpec first) {
+    JsonObject m = bundle.manifest();
+    if (!m.has(ENSEMBLE)) {
+      return null;
+    }
+    String where = bundle.location() + "/" + ModelBundle.MANIFEST + ": " + ENSEMBLE;
+    JsonObject e = m.getAsJsonObject(ENSEMBLE);
+    if (!e.has("members") || e.getAsJsonArray("members").isEmpty()) {
+      throw new IllegalArgumentException(where + " names no further members");
+    }
+    List<RecognizerSpec> others = new java.util.ArrayList<>();
+    for (var a : e.getAsJsonArray("members")) {
+      others.add(specOf(a.getAsJsonObject()));
+    }
+    List<RecognizerSpec> all = new java.util.ArrayList<>(others);
+    all.add(0, first);
+    for (RecognizerSpec s : all) {
+      if (s.prediction() != RecognizerSpec.Prediction.CTC) {
+        throw new IllegalArgumentException(where + ": only CTC recognizers combine, not " + s);
+      }
+      if (s.inputHeight() != first.inputHeight() || s.maxWidth() != first.maxWidth()) {
+        throw new IllegalArgumentException(where + ": members differ in input size (" + s
+            + " against " + first + ")");
+      }
+    }
+    double below = e.has("rerunBelow") ? e.get("rerunBelow").getAsDouble() : 1;
+    if (!(below >= 0 && below <= 1)) {
+      throw new IllegalArgumentException(where + ".rerunBelow must be within 0..1, not " + below);
+    }
+    EnsembleNet.Combine combine;
+    try {
+      combine = e.has("combine") ? EnsembleNet.Combine.valueOf(e.get("combine").getAsString())
+          : EnsembleNet.Combine.MEAN;
+    } catch (IllegalArgumentException x) {
+      throw new IllegalArgumentException(where + ".combine must be MEAN or GEOMETRIC, not "
+          + e.get("combine"), x);
+    }
+    return new Ensemble(others, below, combine);
+  }
+
+  /** The manifest section of an ensemble (inverse of {@link #ensembleOf}). */
+  public static JsonObject ensembleJson(Ensemble e) {
+    JsonObject o = new JsonObject();
+    com.google.gson.JsonArray members = new com.google.gson.JsonArray();
+    for (RecognizerSpec s : e.others()) {
+      members.add(architectureJson(s));
+    }
+    o.add("members", members);
+    o.addProperty("rerunBelow", e.rerunBelow());
+    o.addProperty("combine", e.combine().name());
+    return o;
+  }
+
+  /** A model of the given members (first, then {@code ensemble}'s), with random weights. */
+  public static Model newEnsembleModel(RecognizerSpec first, Ensemble ensemble, Charset charset) {
+    return newModel("ensemble", first, ensemble, charset, "cpu");
+  }
+
+  /** The further members when the bundle is an ensemble, or null. */
+  public Ensemble ensemble() {
+    return ensemble;
   }
 
   /**
@@ -178,9 +304,15 @@ public final class RecognizerModel implements AutoCloseable {
 
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
-    return new DjlRecognizer(model.newPredictor(
-        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace, beam)),
-        useLexicon && lexicon != null ? lexicon.lexicon() : null, charset.wordSpaceLabel() > 0);
+    RecognizerTranslator translator =
+        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace, beam);
+    Lexicon words = useLexicon && lexicon != null ? lexicon.lexicon() : null;
+    boolean spaces = charset.wordSpaceLabel() > 0;
+    if (ensemble == null) {
+      return new DjlRecognizer(model.newPredictor(translator), words, spaces);
+    }
+    return new DjlRecognizer(first.newPredictor(translator), model.newPredictor(translator),
+        ensemble.rerunBelow(), words, spaces);
   }
 
   /** Prefix beams of CTC decoding; 1 is greedy. */
@@ -211,6 +343,9 @@ public final class RecognizerModel implements AutoCloseable {
 
   @Override
   public void close() {
+    if (first != null) {
+      first.close();
+    }
     model.close();
   }
 }

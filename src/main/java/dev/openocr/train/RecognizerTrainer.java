@@ -165,9 +165,14 @@ public final class RecognizerTrainer {
     }
   }
 
-  /** The architecture of the bundle at {@code init}. */
+  /** The architecture of the bundle at {@code init}; an ensemble is refused. */
   static RecognizerSpec specFrom(String init) {
-    return RecognizerModel.specOf(ModelBundle.open(init).architecture());
+    ModelBundle b = ModelBundle.open(init);
+    if (b.manifest().has(RecognizerModel.ENSEMBLE)) {
+      throw new IllegalArgumentException("--init " + init + " is an ensemble of recognizers, "
+          + "which does not train; start from one of the bundles it was made of");
+    }
+    return RecognizerModel.specOf(b.architecture());
   }
 
   /**

@@ -37,10 +37,14 @@ public final class TinyBundles {
 
   /** A lean CTC recognizer bundle (no BiLSTM, small) over the English charset. */
   public static Path recognizer(Path dir) {
+    return recognizer(dir, Charset.builtin("en"));
+  }
+
+  /** A lean CTC recognizer bundle (no BiLSTM, small) over {@code cs}. */
+  public static Path recognizer(Path dir, Charset cs) {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE, RecognizerSpec.Prediction.CTC,
         32, 256, 0);
-    Charset cs = Charset.builtin("en");
     try (RecognizerModel m = RecognizerModel.create(spec, cs, "cpu")) {
       JsonObject j = new JsonObject();
       j.addProperty("id", "crnn-lean-test");
