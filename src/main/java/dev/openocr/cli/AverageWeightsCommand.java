@@ -9,10 +9,8 @@ import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import dev.openocr.nn.WeightAverage;
 import dev.openocr.recognize.RecognizerModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,7 @@ public final class AverageWeightsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(1);
-    if (Files.exists(output.resolve(ModelBundle.MANIFEST))) {
-      throw new IllegalArgumentException("Output already holds a bundle: " + output);
-    }
+    DerivedBundles.refuseExisting(output);
     List<ModelBundle> in = new ArrayList<>();
     for (String b : bundles) {
       in.add(ModelBundle.open(b));
@@ -69,31 +65,13 @@ public final class AverageWeightsCommand implements Callable<Integer> {
     if (DetectorModel.KIND.equals(first.kind())) {
       weights = average(in, b -> DetectorModel.load(b, "cpu"), d -> d.model().getBlock());
     } else if (RecognizerModel.KIND.equals(first.kind())) {
-      byte[] charset = first.file(RecognizerModel.CHARSET_FILE);
-      for (ModelBundle b : in) {
-        if (!Arrays.equals(b.file(RecognizerModel.CHARSET_FILE), charset)) {
-          throw new IllegalArgumentException("Charsets differ: " + b.location() + " and "
-              + first.location());
-        }
-      }
-      extra.put(RecognizerModel.CHARSET_FILE, charset);
-      JsonObject dec = first.manifest().getAsJsonObject("decoding");
-      if (dec != null && dec.has("lexicon")) {
-        String lex = dec.get("lexicon").getAsString();
-        if (!lex.startsWith(ModelBundle.CLASSPATH_PREFIX)) {
-          extra.put(lex, first.file(lex));
-        }
-      }
+      extra.putAll(DerivedBundles.recognizerFiles(in));
       weights = average(in, b -> RecognizerModel.load(b, "cpu"), r -> r.model().getBlock());
     } else {
       throw new IllegalArgumentException("Unknown bundle kind: " + first.kind());
     }
-    JsonObject m = first.manifest().deepCopy();
-    if (id != null) {
-      m.addProperty("id", id);
-    }
     JsonObject training = new JsonObject();
-    JsonObject old = m.getAsJsonObject("training");
+    JsonObject old = first.manifest().getAsJsonObject("training");
     if (old != null && old.has("data")) {
       training.add("data", old.get("data"));
     }
@@ -101,9 +79,7 @@ public final class AverageWeightsCommand implements Callable<Integer> {
         + (id != null ? " --id " + id : "") + " " + String.join(" ", bundles));
     JsonArray from = new JsonArray();
     for (ModelBundle b : in) {
-      JsonObject f = new JsonObject();
-      f.addProperty("location", b.location());
-      f.addProperty("sha256", b.expectedSha256());
+      JsonObject f = DerivedBundles.source(b);
       JsonObject t = b.manifest().getAsJsonObject("training");
       if (t != null && t.has("run")) {
         f.add("run", t.get("run"));
@@ -114,9 +90,7 @@ public final class AverageWeightsCommand implements Callable<Integer> {
       from.add(f);
     }
     training.add("averaged_from", from);
-    m.add("training", training);
-    m.add("metrics", new JsonObject());
-    m.remove("weights");
+    JsonObject m = DerivedBundles.manifest(first, id, training);
     ModelBundle.write(output, m, weights, extra);
     System.out.printf("Averaged %d %s bundles into %s%n", in.size(), first.kind(), output);
     return 0;

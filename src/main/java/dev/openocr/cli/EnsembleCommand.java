@@ -12,11 +12,8 @@ import dev.openocr.recognize.EnsembleNet;
 import dev.openocr.recognize.RecognizerModel;
 import dev.openocr.recognize.RecognizerSpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,9 +59,7 @@ public final class EnsembleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(1);
-    if (Files.exists(output.resolve(ModelBundle.MANIFEST))) {
-      throw new IllegalArgumentException("Output already holds a bundle: " + output);
-    }
+    DerivedBundles.refuseExisting(output);
     List<ModelBundle> in = new ArrayList<>();
     for (String b : bundles) {
       ModelBundle mb = ModelBundle.open(b);
@@ -77,17 +72,14 @@ public final class EnsembleCommand implements Callable<Integer> {
       in.add(mb);
     }
     ModelBundle first = in.get(0);
-    byte[] charsetBytes = first.file(RecognizerModel.CHARSET_FILE);
+    Map<String, byte[]> files = DerivedBundles.recognizerFiles(in);
     List<RecognizerSpec> others = new ArrayList<>();
     for (ModelBundle b : in.subList(1, in.size())) {
-      if (!Arrays.equals(b.file(RecognizerModel.CHARSET_FILE), charsetBytes)) {
-        throw new IllegalArgumentException("Charsets differ: " + b.location() + " and "
-            + first.location());
-      }
       others.add(RecognizerModel.specOf(b.architecture()));
     }
     RecognizerModel.Ensemble ensemble = new RecognizerModel.Ensemble(others, rerunBelow, combine);
-    Charset cs = Charset.parse(new String(charsetBytes, StandardCharsets.UTF_8));
+    Charset cs = Charset.parse(new String(files.get(RecognizerModel.CHARSET_FILE),
+        StandardCharsets.UTF_8));
     byte[] weights;
     try (Model m = RecognizerModel.newEnsembleModel(
         RecognizerModel.specOf(first.architecture()), ensemble, cs)) {
@@ -97,43 +89,25 @@ public final class EnsembleCommand implements Callable<Integer> {
       }
       weights = Params.save(m.getBlock());
     }
-    Map<String, byte[]> extra = new LinkedHashMap<>();
-    extra.put(RecognizerModel.CHARSET_FILE, charsetBytes);
-    JsonObject m = first.manifest().deepCopy();
-    JsonObject dec = m.getAsJsonObject(RecognizerModel.DECODING);
-    if (dec != null && dec.has("lexicon")) {
-      String lex = dec.get("lexicon").getAsString();
-      if (!lex.startsWith(ModelBundle.CLASSPATH_PREFIX)) {
-        extra.put(lex, first.file(lex));
-      }
-    }
-    if (id != null) {
-      m.addProperty("id", id);
-    }
-    m.add(RecognizerModel.ENSEMBLE, RecognizerModel.ensembleJson(ensemble));
     long params = 0;
     JsonArray from = new JsonArray();
     for (ModelBundle b : in) {
-      JsonObject f = new JsonObject();
-      f.addProperty("location", b.location());
-      f.addProperty("sha256", b.expectedSha256());
+      from.add(DerivedBundles.source(b));
       if (b.manifest().has("parameters")) {
         params += b.manifest().get("parameters").getAsLong();
       }
-      from.add(f);
-    }
-    if (params > 0) {
-      m.addProperty("parameters", params);
     }
     JsonObject training = new JsonObject();
     training.addProperty("command", "openocr ensemble --output " + output
         + (id != null ? " --id " + id : "") + " --rerun-below " + rerunBelow + " --combine "
         + combine + " " + String.join(" ", bundles));
     training.add("members", from);
-    m.add("training", training);
-    m.add("metrics", new JsonObject());
-    m.remove("weights");
-    ModelBundle.write(output, m, weights, extra);
+    JsonObject m = DerivedBundles.manifest(first, id, training);
+    m.add(RecognizerModel.ENSEMBLE, RecognizerModel.ensembleJson(ensemble));
+    if (params > 0) {
+      m.addProperty("parameters", params);
+    }
+    ModelBundle.write(output, m, weights, files);
     System.out.printf("Combined %d recognizers into %s%n", in.size(), output);
     return 0;
   }

@@ -75,11 +75,10 @@ final class DjlRecognizer implements TextRecognizer {
       return out;
     }
     List<Recognition> again = read(ensemble, unsure.stream().map(crops::get).toList());
-    List<Recognition> merged = new ArrayList<>(out);
     for (int j = 0; j < unsure.size(); j++) {
-      merged.set(unsure.get(j), again.get(j));
+      out.set(unsure.get(j), again.get(j));
     }
-    return merged;
+    return out;
   }
 
   /** One reading per crop by {@code predictor}, in batches of similar width. */

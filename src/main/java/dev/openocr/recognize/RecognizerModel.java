@@ -159,9 +159,6 @@ public final class RecognizerModel implements AutoCloseable {
       }
     }
     double below = e.has("rerunBelow") ? e.get("rerunBelow").getAsDouble() : 1;
-    if (!(below >= 0 && below <= 1)) {
-      throw new IllegalArgumentException(where + ".rerunBelow must be within 0..1, not " + below);
-    }
     EnsembleNet.Combine combine;
     try {
       combine = e.has("combine") ? EnsembleNet.Combine.valueOf(e.get("combine").getAsString())
@@ -170,7 +167,11 @@ public final class RecognizerModel implements AutoCloseable {
       throw new IllegalArgumentException(where + ".combine must be MEAN or GEOMETRIC, not "
           + e.get("combine"), x);
     }
-    return new Ensemble(others, below, combine);
+    try {
+      return new Ensemble(others, below, combine);
+    } catch (IllegalArgumentException x) {
+      throw new IllegalArgumentException(where + ": " + x.getMessage(), x);
+    }
   }
 
   /** The manifest section of an ensemble (inverse of {@link #ensembleOf}). */

@@ -13,13 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The optional {@code decoding} section of a recognizer bundle's manifest. */
 class BundleLexiconTest {
-  private static Path withDecoding(Path dir, JsonObject decoding) throws Exception {
-    TinyBundles.recognizer(dir);
-    Path manifest = dir.resolve(ModelBundle.MANIFEST);
-    JsonObject m = ModelBundle.GSON.fromJson(Files.readString(manifest), JsonObject.class);
-    m.add(RecognizerModel.DECODING, decoding);
-    Files.writeString(manifest, ModelBundle.GSON.toJson(m));
-    return dir;
+  private static Path withDecoding(Path dir, JsonObject decoding) {
+    return TinyBundles.recognizerWith(dir, RecognizerModel.DECODING, decoding);
   }
 
   @Test

@@ -14,7 +14,6 @@ import dev.openocr.synth.CropGenerator;
 import dev.openocr.synth.Lang;
 import dev.openocr.synth.SynthConfig;
 import dev.openocr.testing.TinyBundles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,13 +148,8 @@ class EnsembleTest {
     assertThat(changed).as("the trained member changes readings").isPositive();
   }
 
-  private static Path withEnsemble(Path dir, JsonObject section) throws Exception {
-    TinyBundles.recognizer(dir);
-    Path manifest = dir.resolve(ModelBundle.MANIFEST);
-    JsonObject m = ModelBundle.GSON.fromJson(Files.readString(manifest), JsonObject.class);
-    m.add(RecognizerModel.ENSEMBLE, section);
-    Files.writeString(manifest, ModelBundle.GSON.toJson(m));
-    return dir;
+  private static Path withEnsemble(Path dir, JsonObject section) {
+    return TinyBundles.recognizerWith(dir, RecognizerModel.ENSEMBLE, section);
   }
 
   @Test

@@ -9,7 +9,10 @@ import dev.openocr.nn.Params;
 import dev.openocr.recognize.Charset;
 import dev.openocr.recognize.RecognizerModel;
 import dev.openocr.recognize.RecognizerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -52,6 +55,23 @@ public final class TinyBundles {
       j.add("architecture", RecognizerModel.architectureJson(spec));
       ModelBundle.write(dir, j, Params.save(m.model().getBlock()),
           Map.of(RecognizerModel.CHARSET_FILE, cs.chars().getBytes(StandardCharsets.UTF_8)));
+    }
+    return dir;
+  }
+
+  /**
+   * A tiny recognizer bundle ({@link #recognizer(Path)}) whose manifest has {@code section} set
+   * to {@code value}, for tests of a manifest section.
+   */
+  public static Path recognizerWith(Path dir, String section, JsonObject value) {
+    recognizer(dir);
+    Path manifest = dir.resolve(ModelBundle.MANIFEST);
+    try {
+      JsonObject m = ModelBundle.GSON.fromJson(Files.readString(manifest), JsonObject.class);
+      m.add(section, value);
+      Files.writeString(manifest, ModelBundle.GSON.toJson(m));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return dir;
   }
