@@ -51,6 +51,12 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "VGG features (0..2); they start closed, so an --init bundle with fewer grows into this "
           + "network and starts from its readings (default ${DEFAULT-VALUE})")
   int featureBlocks;
+  @Option(names = "--frame-width", defaultValue = "4",
+      description = "Pixels of input per output time step: 4, or 2 (CTC only), where each feature "
+          + "column is read as two steps, so narrow glyphs have room for CTC's blanks; an --init "
+          + "bundle of width 4 starts this network with its own parameters "
+          + "(default ${DEFAULT-VALUE})")
+  int frameWidth;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")
   int maxWidth;
   @Option(names = "--steps", defaultValue = "20000") int steps;
@@ -77,7 +83,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NativeSetup.configure(common.threads);
     RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
-        maxWidth, hidden, sequenceLayers, featureBlocks);
+        maxWidth, hidden, sequenceLayers, featureBlocks, frameWidth);
     Lang l = Lang.parse(common.lang);
     if (wordSpaces < 0 || wordSpaces > 1) {
       throw new IllegalArgumentException("--word-spaces is a share, 0..1: " + wordSpaces);
@@ -102,7 +108,9 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     notes.addProperty("command", "openocr train-recognizer --transformation " + transformation
         + " --features " + features + " --sequence " + sequence + " --prediction " + prediction + " --hidden " + hidden
         + (sequenceLayers != 1 ? " --sequence-layers " + sequenceLayers : "")
-        + (featureBlocks != 0 ? " --feature-blocks " + featureBlocks : "") + " --max-width "
+        + (featureBlocks != 0 ? " --feature-blocks " + featureBlocks : "")
+        + (frameWidth != RecognizerSpec.WIDTH_STRIDE ? " --frame-width " + frameWidth : "")
+        + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")
         + common.commandTail());

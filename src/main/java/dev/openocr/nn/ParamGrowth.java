@@ -1,6 +1,7 @@
 package dev.openocr.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -12,6 +13,11 @@ import java.util.Map;
  * names and shapes, plus new ones (blocks added after the source's last child). The new
  * parameters keep their initial values; a network whose new blocks start as identities (a
  * residual block whose last batch norm has zero scale) then computes what the source did.
+ *
+ * <p>A parameter whose first dimension is {@code n} times the source's (the rest equal) takes
+ * the source's values {@code n} times over: an output layer that reads each time step as {@code
+ * n} frames ({@link dev.openocr.recognize.RecognizerSpec#frameWidth}) then gives each of them the
+ * source's distribution, which CTC collapses to the source's reading.
  */
 public final class ParamGrowth {
   private ParamGrowth() {}
@@ -28,7 +34,7 @@ public final class ParamGrowth {
     }
     for (Pair<String, Parameter> s : source.getParameters()) {
       Parameter t = byName.get(s.getKey());
-      if (t == null || !t.getArray().getShape().equals(s.getValue().getArray().getShape())) {
+      if (t == null || repeats(t.getArray().getShape(), s.getValue().getArray().getShape()) < 1) {
         throw new IllegalArgumentException("Cannot grow: parameter " + s.getKey() + " "
             + s.getValue().getArray().getShape() + " has no counterpart"
             + (t == null ? "" : " (found " + t.getArray().getShape() + ")"));
@@ -36,8 +42,31 @@ public final class ParamGrowth {
     }
     for (Pair<String, Parameter> s : source.getParameters()) {
       NDArray t = byName.remove(s.getKey()).getArray();
-      t.set(s.getValue().getArray().toFloatArray());
+      float[] v = s.getValue().getArray().toFloatArray();
+      int n = repeats(t.getShape(), s.getValue().getArray().getShape());
+      float[] all = new float[v.length * n];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(v, 0, all, i * v.length, v.length);
+      }
+      t.set(all);
     }
     return byName.size();
+  }
+
+  /** How many copies of {@code source} make {@code target} along the first axis; 0: none. */
+  static int repeats(Shape target, Shape source) {
+    if (target.equals(source)) {
+      return 1;
+    }
+    if (target.dimension() != source.dimension() || target.dimension() == 0 || source.get(0) == 0
+        || target.get(0) % source.get(0) != 0) {
+      return 0;
+    }
+    for (int i = 1; i < target.dimension(); i++) {
+      if (target.get(i) != source.get(i)) {
+        return 0;
+      }
+    }
+    return (int) (target.get(0) / source.get(0));
   }
 }

@@ -153,8 +153,9 @@ public final class RecognizerModel implements AutoCloseable {
       if (s.prediction() != RecognizerSpec.Prediction.CTC) {
         throw new IllegalArgumentException(where + ": only CTC recognizers combine, not " + s);
       }
-      if (s.inputHeight() != first.inputHeight() || s.maxWidth() != first.maxWidth()) {
-        throw new IllegalArgumentException(where + ": members differ in input size (" + s
+      if (s.inputHeight() != first.inputHeight() || s.maxWidth() != first.maxWidth()
+          || s.frameWidth() != first.frameWidth()) {
+        throw new IllegalArgumentException(where + ": members differ in input size or frames (" + s
             + " against " + first + ")");
       }
     }
@@ -272,7 +273,8 @@ public final class RecognizerModel implements AutoCloseable {
         a.get("inputHeight").getAsInt(), a.get("maxWidth").getAsInt(),
         a.has("hidden") ? a.get("hidden").getAsInt() : 0,
         a.has("sequenceLayers") ? a.get("sequenceLayers").getAsInt() : 1,
-        a.has("featureBlocks") ? a.get("featureBlocks").getAsInt() : 0);
+        a.has("featureBlocks") ? a.get("featureBlocks").getAsInt() : 0,
+        a.has("frameWidth") ? a.get("frameWidth").getAsInt() : RecognizerSpec.WIDTH_STRIDE);
   }
 
   public static JsonObject architectureJson(RecognizerSpec s) {
@@ -291,6 +293,10 @@ public final class RecognizerModel implements AutoCloseable {
     if (s.featureBlocks() != 0) {
       // absent means none, so earlier bundles read as before
       a.addProperty("featureBlocks", s.featureBlocks());
+    }
+    if (s.frameWidth() != RecognizerSpec.WIDTH_STRIDE) {
+      // absent means 4 pixels, so earlier bundles read as before
+      a.addProperty("frameWidth", s.frameWidth());
     }
     return a;
   }

@@ -43,7 +43,16 @@ public final class RecognizerNet {
           spec.maxWidth() / RecognizerSpec.WIDTH_STRIDE));
     }
     // CTC: one flat sequence (the layout of the shipped bundles' weights)
-    encoder.add(Linear.builder().setUnits(numClasses).build());
+    int n = spec.framesPerColumn();
+    encoder.add(Linear.builder().setUnits((long) n * numClasses).build());
+    if (n > 1) {
+      // narrower frames: each column's output holds n frames, [B, T, n K] -> [B, n T, K] (a block
+      // without parameters after the last one, so every parameter keeps its name)
+      encoder.add(ai.djl.nn.LambdaBlock.singleton(x -> {
+        long[] s = x.getShape().getShape();
+        return x.reshape(s[0], s[1] * n, s[2] / n);
+      }, "subFrames"));
+    }
     return encoder;
   }
 

@@ -16,10 +16,15 @@ import java.util.Locale;
  *     MEDIUM or VGG features after their deepest stage's convolutions (4 x W/4); 0 unless given. A
  *     bundle with fewer grows into this network with the new blocks' last batch-norm scale at
  *     zero, so it starts as that bundle ({@link RecognizerNet})
+ * @param frameWidth pixels of input per output time step: {@link #WIDTH_STRIDE} (4, every
+ *     bundle before session 21) or 2, where each feature column is read as two time steps by the
+ *     sequence model. Crops whose glyphs are narrow (a loose box, a condensed face) then have room
+ *     for CTC's blank between repeated letters. A bundle of width 4 grows into a network of width
+ *     2 with the same parameters
  */
 public record RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
                              Prediction prediction, int inputHeight, int maxWidth, int hidden,
-                             int sequenceLayers, int featureBlocks) {
+                             int sequenceLayers, int featureBlocks, int frameWidth) {
 
   /** Stage 1: rectification before the features. */
   public enum Transformation { NONE, TPS }
@@ -63,6 +68,19 @@ public record RecognizerSpec(Transformation transformation, Features features, S
       throw new IllegalArgumentException("Invalid feature blocks: " + featureBlocks
           + " (0..2, more than 0 only with LEAN, MEDIUM or VGG features)");
     }
+    if ((frameWidth != WIDTH_STRIDE && frameWidth != WIDTH_STRIDE / 2)
+        || (frameWidth != WIDTH_STRIDE && prediction != Prediction.CTC)) {
+      throw new IllegalArgumentException("Invalid frame width: " + frameWidth + " (" + WIDTH_STRIDE
+          + ", or " + WIDTH_STRIDE / 2 + " with CTC prediction)");
+    }
+  }
+
+  /** Frames of {@link #WIDTH_STRIDE}: every bundle before session 21. */
+  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
+                        Prediction prediction, int inputHeight, int maxWidth, int hidden,
+                        int sequenceLayers, int featureBlocks) {
+    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden,
+        sequenceLayers, featureBlocks, WIDTH_STRIDE);
   }
 
   /** No added feature blocks: every bundle before session 19. */
@@ -82,26 +100,44 @@ public record RecognizerSpec(Transformation transformation, Features features, S
   /** This spec with {@code n} BiLSTM layers. */
   public RecognizerSpec withSequenceLayers(int n) {
     return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
-        maxWidth, hidden, n, featureBlocks);
+        maxWidth, hidden, n, featureBlocks, frameWidth);
   }
 
   /** This spec with {@code n} added feature blocks. */
   public RecognizerSpec withFeatureBlocks(int n) {
     return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
-        maxWidth, hidden, sequenceLayers, n);
+        maxWidth, hidden, sequenceLayers, n, frameWidth);
+  }
+
+  /** This spec with frames {@code w} pixels wide. */
+  public RecognizerSpec withFrameWidth(int w) {
+    return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
+        maxWidth, hidden, sequenceLayers, featureBlocks, w);
+  }
+
+  /** Output time steps per feature column ({@link #WIDTH_STRIDE} pixels): 1 or 2. */
+  public int framesPerColumn() {
+    return WIDTH_STRIDE / frameWidth;
+  }
+
+  /** Output time steps that cover a prepared crop {@code width} pixels wide, of a batch's {@code t}. */
+  public int frames(int width, int t) {
+    return Math.min(t, (width + WIDTH_STRIDE - 1) / WIDTH_STRIDE * framesPerColumn());
   }
 
   /**
    * True when a bundle of this spec can start a run of {@code target}: the same stages and
    * geometry, with more BiLSTM layers or more feature blocks (or both) in {@code target} and
-   * fewer of neither. Every parameter of this network then has a counterpart of the same name
-   * and shape in {@code target}, whose added layers start as identities.
+   * fewer of neither, or narrower frames. Every parameter of this network then has a
+   * counterpart of the same name and shape in {@code target}, whose added layers start as
+   * identities.
    */
   public boolean growsInto(RecognizerSpec target) {
     return !equals(target)
         && withSequenceLayers(target.sequenceLayers).withFeatureBlocks(target.featureBlocks)
-            .equals(target)
-        && sequenceLayers <= target.sequenceLayers && featureBlocks <= target.featureBlocks;
+            .withFrameWidth(target.frameWidth).equals(target)
+        && sequenceLayers <= target.sequenceLayers && featureBlocks <= target.featureBlocks
+        && frameWidth >= target.frameWidth;
   }
 
   /**
@@ -115,13 +151,14 @@ public record RecognizerSpec(Transformation transformation, Features features, S
 
   /**
    * Stage names joined as in the benchmark: {@code None-Lean-BiLSTM-CTC}; two BiLSTM layers:
-   * {@code None-Lean-BiLSTMx2-CTC}; one added feature block: {@code None-LeanR1-BiLSTM-CTC}.
+   * {@code None-Lean-BiLSTMx2-CTC}; one added feature block: {@code None-LeanR1-BiLSTM-CTC};
+   * frames of 2 pixels: {@code None-Lean-BiLSTM-CTC2}.
    */
   public String runName() {
     return cap(transformation) + "-" + cap(features) + (featureBlocks > 0 ? "R" + featureBlocks : "")
         + "-"
         + (sequence == Sequence.BILSTM ? "BiLSTM" + (sequenceLayers > 1 ? "x" + sequenceLayers : "")
-        : "None") + "-" + cap(prediction);
+        : "None") + "-" + cap(prediction) + (frameWidth != WIDTH_STRIDE ? "" + frameWidth : "");
   }
 
   private static String cap(Enum<?> e) {

@@ -54,10 +54,6 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     return new Batch(manager.create(data, new Shape(crops.size(), 1, h, w)), widths);
   }
 
-  /** Output time steps a crop of this width covers, of the batch's {@code t}. */
-  static int frames(int width, int t) {
-    return Math.min(t, (width + RecognizerSpec.WIDTH_STRIDE - 1) / RecognizerSpec.WIDTH_STRIDE);
-  }
 
   @Override
   public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
@@ -83,8 +79,8 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
       return out;
     }
     for (int i = 0; i < b; i++) {
-      out.add(WordSpaceDecoding.decode(probs, i * t * k, frames(widths[i], t), k, charset,
-          lexicon, widths[i], minSpace, beam));
+      out.add(WordSpaceDecoding.decode(probs, i * t * k, spec.frames(widths[i], t), k, charset,
+          lexicon, widths[i], minSpace, beam, spec.frameWidth()));
     }
     return out;
   }

@@ -18,7 +18,8 @@ public final class WordSpaceDecoding {
   /**
    * @param probs softmax output {@code [T, K]} row-major from {@code offset}; class 0 is blank
    * @param t frames of this crop
-   * @param width the prepared crop's width in pixels ({@link RecognizerSpec#WIDTH_STRIDE} per frame)
+   * @param width the prepared crop's width in pixels ({@link RecognizerSpec#WIDTH_STRIDE} per frame,
+   *     unless given)
    * @param lexicon word-list correction of each word, or null
    */
   public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
@@ -43,6 +44,16 @@ public final class WordSpaceDecoding {
    */
   public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
       LexiconDecoder lexicon, int width, double minSpace, int beam) {
+    return decode(probs, offset, t, k, charset, lexicon, width, minSpace, beam,
+        RecognizerSpec.WIDTH_STRIDE);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, int, Charset, LexiconDecoder, int, double, int)}, for a
+   * network whose frames are {@code frameWidth} pixels wide ({@link RecognizerSpec#frameWidth}).
+   */
+  public static Recognition decode(float[] probs, int offset, int t, int k, Charset charset,
+      LexiconDecoder lexicon, int width, double minSpace, int beam, int frameWidth) {
     int space = charset.wordSpaceLabel();
     boolean[] parts = new boolean[t];
     boolean any = false;
@@ -108,8 +119,8 @@ public final class WordSpaceDecoding {
       Recognition w = words.get(i);
       if (i > 0) {
         text.append(' ');
-        cuts[2 * i - 2] = Math.min(1, kept.get(i - 1)[1] * RecognizerSpec.WIDTH_STRIDE / px);
-        cuts[2 * i - 1] = Math.min(1, kept.get(i)[0] * RecognizerSpec.WIDTH_STRIDE / px);
+        cuts[2 * i - 2] = Math.min(1, kept.get(i - 1)[1] * frameWidth / px);
+        cuts[2 * i - 1] = Math.min(1, kept.get(i)[0] * frameWidth / px);
       }
       text.append(w.text());
       int n = charProbs.length;

@@ -70,8 +70,10 @@ public final class RecognizerTrainer {
       RecognizerSpec initSpec = state.step() == 0 && cfg.init() != null
           ? specFrom(cfg.init()) : null;
       if (initSpec != null && (initSpec.sequenceLayers() != cfg.spec().sequenceLayers()
-          || initSpec.featureBlocks() != cfg.spec().featureBlocks())) {
-        // a bundle with fewer BiLSTM layers or feature blocks grows into this network
+          || initSpec.featureBlocks() != cfg.spec().featureBlocks()
+          || initSpec.frameWidth() != cfg.spec().frameWidth())) {
+        // a bundle with fewer BiLSTM layers or feature blocks, or wider frames, grows into this
+        // network
         if (grownFrom(cfg.init(), cfg.charset())) {
           throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
               + "another architecture; grow one at a time");
@@ -87,7 +89,7 @@ public final class RecognizerTrainer {
             throw new IllegalArgumentException("--init " + cfg.init() + " is "
                 + from.spec().runName() + "; this run (" + cfg.spec().runName()
                 + ") can only grow a bundle of the same stages with fewer BiLSTM layers or "
-                + "feature blocks");
+                + "feature blocks, or wider frames");
           }
         }
       } else if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.charset())) {
@@ -225,7 +227,7 @@ public final class RecognizerTrainer {
         float[] lp = logp.toFloatArray();
         float[] grad = new float[lp.length];
         for (int b = 0; b < batch.size(); b++) {
-          int tb = Math.min(t, (prepared.get(b).width() + 3) / 4);
+          int tb = cfg.spec().frames(prepared.get(b).width(), t);
           CtcLoss.Result r = CtcLoss.compute(lp, b * t * k, tb, k, labels.get(b));
           if (r.feasible()) {
             total += r.loss();

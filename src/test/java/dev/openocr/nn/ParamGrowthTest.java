@@ -111,6 +111,54 @@ class ParamGrowthTest {
     assertThat(one.withSequenceLayers(2).growsInto(one.withFeatureBlocks(1))).isFalse();
   }
 
+  @Test
+  void aRecognizerGrownIntoNarrowerFramesGivesEachColumnsDistributionTwice() {
+    RecognizerSpec one = ONE_LAYER;
+    RecognizerSpec narrow = one.withFrameWidth(2);
+    assertThat(narrow.runName()).isEqualTo("None-Lean-BiLSTM-CTC2");
+    assertThat(narrow.framesPerColumn()).isEqualTo(2);
+    // a 13-pixel crop covers 4 columns of 4 pixels: 8 frames of 2, at most the batch's
+    assertThat(narrow.frames(13, 100)).isEqualTo(8);
+    assertThat(one.frames(13, 100)).isEqualTo(4);
+    assertThat(narrow.frames(13, 6)).isEqualTo(6);
+    assertThat(one.growsInto(narrow)).isTrue();
+    assertThat(narrow.growsInto(one)).isFalse();
+    assertThat(one.growsInto(narrow.withSequenceLayers(2))).isTrue();
+    Charset cs = Charset.parse("AB");
+    try (RecognizerModel wide = RecognizerModel.create(one, cs, "cpu");
+         RecognizerModel grown = RecognizerModel.create(narrow, cs, "cpu");
+         NDManager nd = NDManager.newBaseManager()) {
+      assertThat(ParamGrowth.copyInto(grown.model().getBlock(), wide.model().getBlock()))
+          .isZero();
+      NDArray x = nd.randomUniform(0, 1, new Shape(2, 1, 32, 48));
+      float[] w = forward(wide.model(), x, false);
+      float[] g = forward(grown.model(), x, false);
+      int k = cs.numClasses();
+      int t = 48 / 4;
+      assertThat(g).hasSize(2 * w.length);
+      for (int b = 0; b < 2; b++) {
+        for (int f = 0; f < 2 * t; f++) {
+          // frame f of the narrow network is column f / 2 of the wide one
+          float[] got = java.util.Arrays.copyOfRange(g, (b * 2 * t + f) * k,
+              (b * 2 * t + f + 1) * k);
+          float[] want = java.util.Arrays.copyOfRange(w, (b * t + f / 2) * k,
+              (b * t + f / 2 + 1) * k);
+          assertThat(got).as("crop %d frame %d", b, f)
+              .containsExactly(want, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+      }
+      // narrow frames do not widen back
+      assertThatThrownBy(() -> ParamGrowth.copyInto(wide.model().getBlock(),
+          grown.model().getBlock())).hasMessageContaining("Cannot grow");
+    }
+    // 2 or 4 pixels, and 2 only where CTC reads the frames
+    assertThatThrownBy(() -> one.withFrameWidth(3)).hasMessageContaining("frame width");
+    assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.ATTN, 32, 64, 16, 1, 0, 2))
+        .hasMessageContaining("frame width");
+  }
+
   /** Both networks give the same output for {@code x}, in inference and in training mode. */
   private static void assertSameOutputs(ai.djl.Model source, ai.djl.Model grown, NDArray x,
       String what) {

@@ -44,7 +44,7 @@ final class RawOutputs implements NoBatchifyTranslator<List<GrayImage>, List<Raw
     int[] widths = (int[]) ctx.getAttachment(WIDTHS);
     List<Output> out = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
-      int ti = RecognizerTranslator.frames(widths[i], t);
+      int ti = spec.frames(widths[i], t);
       out.add(new Output(Arrays.copyOfRange(probs, i * t * k, i * t * k + ti * k), ti,
           widths[i]));
     }

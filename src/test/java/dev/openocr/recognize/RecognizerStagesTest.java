@@ -81,9 +81,14 @@ class RecognizerStagesTest {
   }
 
   @Test
-  void theLayerCountIsWrittenOnlyWhenItIsNotOne() {
+  void theLayerCountAndFrameWidthAreWrittenOnlyWhenNotTheDefault() {
     RecognizerSpec one = RecognizerSpec.lean();
     assertThat(RecognizerModel.architectureJson(one).has("sequenceLayers")).isFalse();
+    assertThat(RecognizerModel.architectureJson(one).has("frameWidth")).isFalse();
+    RecognizerSpec narrow = one.withFrameWidth(2);
+    assertThat(RecognizerModel.architectureJson(narrow).get("frameWidth").getAsInt()).isEqualTo(2);
+    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(narrow)))
+        .isEqualTo(narrow);
     assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(one))).isEqualTo(one);
     RecognizerSpec two = one.withSequenceLayers(2);
     assertThat(RecognizerModel.architectureJson(two).get("sequenceLayers").getAsInt())

@@ -47,6 +47,11 @@ class WordSpaceDecodingTest {
     assertThat(r.confidence()).isCloseTo(Math.pow(0.9, 4), within(1e-6));
     // the first word ends where the space frames start (frame 3), the second starts after them
     assertThat(r.cuts()).containsExactly(new double[] {12 / 40.0, 20 / 40.0}, within(1e-9));
+    // the same frames from a network of 2-pixel frames cover 20 pixels: the cuts are at the
+    // same pixels
+    Recognition narrow = WordSpaceDecoding.decode(probs, 0, 10, k, SPACED, null, 20, 0, 1, 2);
+    assertThat(narrow.text()).isEqualTo("ab cd");
+    assertThat(narrow.cuts()).containsExactly(new double[] {6 / 20.0, 10 / 20.0}, within(1e-9));
   }
 
   @Test

@@ -215,6 +215,14 @@ class RecognizerTrainerTest {
         0.0003f, deeper.resolve("checkpoint").toString()),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
         .hasMessageContaining("fewer BiLSTM layers or feature blocks");
+
+    // frames of 2 pixels start from the columns' own outputs, each given twice: the grown bundle
+    // reads the set as before, and does not go back to frames of 4
+    Path narrow = growAndRead("frames", one.withFrameWidth(2), init);
+    assertThatThrownBy(() -> RecognizerTrainer.train(config(tmp.resolve("widen"), one, 3,
+        0.0003f, narrow.resolve("checkpoint").toString()),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop))
+        .hasMessageContaining("wider frames");
   }
 
   /**
