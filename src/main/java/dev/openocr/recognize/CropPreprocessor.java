@@ -45,12 +45,25 @@ public final class CropPreprocessor {
   public record Prepared(float[] data, int width, int height) {}
 
   public static int targetWidth(GrayImage crop, int height, int maxWidth) {
-    int w = (int) Math.round((double) crop.width() * height / crop.height());
+    return targetWidth(crop, height, maxWidth, 1);
+  }
+
+  /** As {@link #targetWidth(GrayImage, int, int)}, the width stretched by {@code widthScale}. */
+  public static int targetWidth(GrayImage crop, int height, int maxWidth, double widthScale) {
+    int w = (int) Math.round((double) crop.width() * height / crop.height() * widthScale);
     return Math.max(MIN_WIDTH, Math.min(maxWidth, w));
   }
 
   public static Prepared prepare(GrayImage crop, int height, int maxWidth) {
-    int w = targetWidth(crop, height, maxWidth);
+    return prepare(crop, height, maxWidth, 1);
+  }
+
+  /**
+   * As {@link #prepare(GrayImage, int, int)}, the width stretched by {@code widthScale} after the
+   * aspect ratio is kept (one resampling; {@link WidthVote}).
+   */
+  public static Prepared prepare(GrayImage crop, int height, int maxWidth, double widthScale) {
+    int w = targetWidth(crop, height, maxWidth, widthScale);
     float[] px = Resize.toFloat(crop, w, height);
     int[] hist = new int[256];
     for (float v : px) {

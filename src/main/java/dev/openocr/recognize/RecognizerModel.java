@@ -51,6 +51,7 @@ public final class RecognizerModel implements AutoCloseable {
   private final double minSpace;
   private final int beam;
   private final Ensemble ensemble;
+  private final WidthVote widthVote;
   /** An ensemble's first member as a model of its own (sharing its parameters), or null. */
   private final Model first;
 
@@ -61,7 +62,13 @@ public final class RecognizerModel implements AutoCloseable {
 
   RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
       LexiconDecoder lexicon, double minSpace, int beam, Ensemble ensemble) {
+    this(model, spec, charset, id, lexicon, minSpace, beam, ensemble, null);
+  }
+
+  RecognizerModel(Model model, RecognizerSpec spec, Charset charset, String id,
+      LexiconDecoder lexicon, double minSpace, int beam, Ensemble ensemble, WidthVote widthVote) {
     this.ensemble = ensemble;
+    this.widthVote = widthVote;
     this.model = model;
     if (ensemble != null) {
       first = Model.newInstance(model.getName() + "-first", model.getNDManager().getDevice());
@@ -117,6 +124,7 @@ public final class RecognizerModel implements AutoCloseable {
     byte[] weights = bundle.weights();
     LexiconDecoder lexicon = lexiconOf(bundle, cs);
     Ensemble ensemble = ensembleOf(bundle, spec);
+    WidthVote widthVote = widthVoteOf(bundle);
     Model m = newModel(bundle.id(), spec, ensemble, cs, device);
     try {
       Params.load(m.getBlock(), m.getNDManager(), weights, bundle.location());
@@ -125,7 +133,7 @@ public final class RecognizerModel implements AutoCloseable {
       throw e;
     }
     return new RecognizerModel(m, spec, cs, bundle.versionedId(), lexicon, minSpaceOf(bundle),
-        beamOf(bundle), ensemble);
+        beamOf(bundle), ensemble, widthVote);
   }
 
   /**
@@ -213,6 +221,29 @@ public final class RecognizerModel implements AutoCloseable {
           + ": decoding.wordSpaceMin must be within 0..1, not " + v);
     }
     return v;
+  }
+
+  /**
+   * The manifest's optional {@code decoding.widthVote}: {@code {"scales": [1.15, 0.9], "below":
+   * 1}} ({@link WidthVote}; {@code below} defaults to 1). Null when there is none.
+   */
+  static WidthVote widthVoteOf(ModelBundle bundle) {
+    JsonObject m = bundle.manifest();
+    if (!m.has(DECODING) || !m.getAsJsonObject(DECODING).has("widthVote")) {
+      return null;
+    }
+    String where = bundle.location() + "/" + ModelBundle.MANIFEST + ": decoding.widthVote";
+    try {
+      JsonObject v = m.getAsJsonObject(DECODING).getAsJsonObject("widthVote");
+      List<Double> scales = new java.util.ArrayList<>();
+      for (var s : v.getAsJsonArray("scales")) {
+        scales.add(s.getAsDouble());
+      }
+      return new WidthVote(scales, v.has("below") ? v.get("below").getAsDouble() : 1);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(where + " must be {\"scales\": [factor, ...], "
+          + "\"below\": confidence}: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -311,8 +342,21 @@ public final class RecognizerModel implements AutoCloseable {
 
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
-    RecognizerTranslator translator =
-        new RecognizerTranslator(spec, charset, useLexicon ? lexicon : null, minSpace, beam);
+    DjlRecognizer plain = reader(useLexicon, 1);
+    if (widthVote == null) {
+      return plain;
+    }
+    List<DjlRecognizer> stretched = new java.util.ArrayList<>();
+    for (double s : widthVote.scales()) {
+      stretched.add(reader(useLexicon, s));
+    }
+    return new DjlRecognizer(plain, stretched, widthVote.below());
+  }
+
+  /** A recognizer of crops stretched by {@code widthScale}, without a width vote. */
+  private DjlRecognizer reader(boolean useLexicon, double widthScale) {
+    RecognizerTranslator translator = new RecognizerTranslator(spec, charset,
+        useLexicon ? lexicon : null, minSpace, beam, widthScale);
     Lexicon words = useLexicon && lexicon != null ? lexicon.lexicon() : null;
     boolean spaces = charset.wordSpaceLabel() > 0;
     if (ensemble == null) {
@@ -320,6 +364,11 @@ public final class RecognizerModel implements AutoCloseable {
     }
     return new DjlRecognizer(first.newPredictor(translator), model.newPredictor(translator),
         ensemble.rerunBelow(), words, spaces);
+  }
+
+  /** The bundle's width vote ({@code decoding.widthVote}), or null. */
+  public WidthVote widthVote() {
+    return widthVote;
   }
 
   /** Prefix beams of CTC decoding; 1 is greedy. */

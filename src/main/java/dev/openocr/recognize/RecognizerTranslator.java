@@ -21,6 +21,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   private final LexiconDecoder lexicon;
   private final double minSpace;
   private final int beam;
+  private final double widthScale;
 
   /**
    * @param lexicon word-list correction of CTC readings, or null for greedy decoding alone
@@ -30,6 +31,13 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
    */
   RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
       double minSpace, int beam) {
+    this(spec, charset, lexicon, minSpace, beam, 1);
+  }
+
+  /** As the other constructor, each crop's width stretched by {@code widthScale}. */
+  RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
+      double minSpace, int beam, double widthScale) {
+    this.widthScale = widthScale;
     this.spec = spec;
     this.charset = charset;
     this.lexicon = lexicon;
@@ -42,10 +50,16 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
 
   /** Prepares and pads crops into one input tensor made by {@code manager}. */
   static Batch batch(NDManager manager, RecognizerSpec spec, List<GrayImage> crops) {
+    return batch(manager, spec, crops, 1);
+  }
+
+  /** As {@link #batch(NDManager, RecognizerSpec, List)}, widths stretched by {@code widthScale}. */
+  static Batch batch(NDManager manager, RecognizerSpec spec, List<GrayImage> crops,
+      double widthScale) {
     int h = spec.inputHeight();
     List<CropPreprocessor.Prepared> prepared = new ArrayList<>(crops.size());
     for (GrayImage c : crops) {
-      prepared.add(CropPreprocessor.prepare(c, h, spec.maxWidth()));
+      prepared.add(CropPreprocessor.prepare(c, h, spec.maxWidth(), widthScale));
     }
     int w = CropPreprocessor.batchWidth(prepared);
     float[] data = new float[crops.size() * h * w];
@@ -57,7 +71,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
 
   @Override
   public NDList processInput(TranslatorContext ctx, List<GrayImage> crops) {
-    Batch b = batch(ctx.getNDManager(), spec, crops);
+    Batch b = batch(ctx.getNDManager(), spec, crops, widthScale);
     ctx.setAttachment(WIDTHS, b.widths());
     return new NDList(b.input());
   }
