@@ -86,6 +86,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-lexicon",
       description = "Greedy decoding only, without the recognizer bundle's word list")
   boolean noLexicon;
+  @Option(names = "--no-width-vote",
+      description = "Read each crop once, without the recognizer bundle's width vote")
+  boolean noWidthVote;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
   @Option(names = "--errors", description = "With --crops: write the misread crops here as TSV"
@@ -99,7 +102,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     NativeSetup.configure(threads);
     EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
-        .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon);
+        .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon)
+        .withWidthVote(!noWidthVote);
     Path cropFolder = crops ? CropEvaluation.datasetFolder(gt) : null;
     if (cropFolder != null) {
       return evalCropFolder(cropFolder, opts);
@@ -208,7 +212,7 @@ public final class EvalCommand implements Callable<Integer> {
       throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
-         TextRecognizer r = m.newRecognizer(opts.lexicon())) {
+         TextRecognizer r = m.newRecognizer(opts.lexicon(), opts.widthVote())) {
       for (var e : truth.entrySet()) {
         GrayImage img = readImage(images.resolve(e.getValue().image()));
         if (cropMargin == null) {
@@ -227,7 +231,7 @@ public final class EvalCommand implements Callable<Integer> {
   private int evalCropFolder(Path folder, EngineOptions opts) throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
     try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
-         TextRecognizer r = m.newRecognizer(opts.lexicon())) {
+         TextRecognizer r = m.newRecognizer(opts.lexicon(), opts.widthVote())) {
       CropEvaluation.dataset(folder, r, t, limit != null ? limit : 0);
       System.out.println(m.id() + ": " + t.report());
     }

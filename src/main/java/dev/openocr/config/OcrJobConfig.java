@@ -44,6 +44,9 @@ public final class OcrJobConfig {
   /** Correct readings towards the recognizer bundle's word list, when it has one. */
   public static final String LEXICON = "openocr.lexicon";
   public static final boolean LEXICON_DEFAULT = true;
+  /** Read unsure crops again stretched, when the recognizer bundle has a width vote. */
+  public static final String WIDTH_VOTE = "openocr.widthVote";
+  public static final boolean WIDTH_VOTE_DEFAULT = true;
   /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
   public static final String ENGINE_FACTORY = "openocr.engine.factory";
   public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
@@ -82,7 +85,7 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, LEXICON, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
+      ORIENTATION, LEXICON, WIDTH_VOTE, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
       STAGING_HOURS);
 
   private void validate() {
@@ -197,6 +200,10 @@ public final class OcrJobConfig {
 
   public boolean lexicon() {
     return bool(LEXICON, LEXICON_DEFAULT);
+  }
+
+  public boolean widthVote() {
+    return bool(WIDTH_VOTE, WIDTH_VOTE_DEFAULT);
   }
 
   /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */

@@ -29,7 +29,8 @@ final class EngineLoader {
     java.util.function.Supplier<dev.openocr.detect.TextDetector> detectors =
         options.detectorOptions() == null ? det::newDetector
             : () -> det.newDetector(options.detectorOptions());
-    return new OcrEngine(detectors, () -> rec.newRecognizer(options.lexicon()), id, resources,
+    return new OcrEngine(detectors, () -> rec.newRecognizer(options.lexicon(),
+        options.widthVote()), id, resources,
         options.detectOrientation());
   }
 }

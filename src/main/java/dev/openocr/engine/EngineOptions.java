@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param detectorOptions inference settings overriding the detector bundle's own, or null
  * @param lexicon whether the recognizer corrects readings towards its bundle's word list (when
  *     the bundle has one)
+ * @param widthVote whether the recognizer reads unsure crops again stretched, as its bundle's
+ *     {@code decoding.widthVote} says (when it has one)
  */
 public record EngineOptions(String detector, String recognizer, String device, int threads,
                             boolean detectOrientation, DetectorOptions detectorOptions,
-                            boolean lexicon)
+                            boolean lexicon, boolean widthVote)
     implements Serializable {
 
   public static final String DEFAULT_DEVICE = "cpu";
@@ -43,33 +45,38 @@ public record EngineOptions(String detector, String recognizer, String device, i
   /** The shipped bundles for a language ({@code en} or {@code ko}). */
   public static EngineOptions forLanguage(String lang) {
     return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
-        DEFAULT_DEVICE, 1, true, null, true);
+        DEFAULT_DEVICE, 1, true, null, true, true);
   }
 
   public EngineOptions withDevice(String d) {
-    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon);
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon, widthVote);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon);
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon, widthVote);
   }
 
   public EngineOptions withModels(String det, String rec) {
     return new EngineOptions(det == null ? detector : det, rec == null ? recognizer : rec, device,
-        threads, detectOrientation, detectorOptions, lexicon);
+        threads, detectOrientation, detectorOptions, lexicon, widthVote);
   }
 
   /** Overrides the detector bundle's inference settings (null: the bundle's own). */
   public EngineOptions withDetectorOptions(DetectorOptions o) {
-    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon);
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon, widthVote);
   }
 
   public EngineOptions withOrientation(boolean on) {
-    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon);
+    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon, widthVote);
   }
 
   public EngineOptions withLexicon(boolean on) {
     return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
-        detectorOptions, on);
+        detectorOptions, on, widthVote);
+  }
+
+  public EngineOptions withWidthVote(boolean on) {
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
+        detectorOptions, lexicon, on);
   }
 }

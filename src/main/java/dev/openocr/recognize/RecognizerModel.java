@@ -342,8 +342,16 @@ public final class RecognizerModel implements AutoCloseable {
 
   /** A recognizer for the calling thread, with or without the bundle's word list. */
   public TextRecognizer newRecognizer(boolean useLexicon) {
+    return newRecognizer(useLexicon, true);
+  }
+
+  /**
+   * A recognizer for the calling thread, with or without the bundle's word list, and with or
+   * without its width vote ({@code decoding.widthVote}).
+   */
+  public TextRecognizer newRecognizer(boolean useLexicon, boolean useWidthVote) {
     DjlRecognizer plain = reader(useLexicon, 1);
-    if (widthVote == null) {
+    if (widthVote == null || !useWidthVote) {
       return plain;
     }
     List<DjlRecognizer> stretched = new java.util.ArrayList<>();

@@ -11,7 +11,8 @@ public final class TaskSettings {
   /** Engine options on CPU with one thread; each task picks its device and thread count. */
   public static EngineOptions engineOptions(OcrJobConfig c) {
     return EngineOptions.forLanguage(c.lang()).withModels(c.detector(), c.recognizer())
-        .withOrientation(c.orientation()).withLexicon(c.lexicon());
+        .withOrientation(c.orientation()).withLexicon(c.lexicon())
+        .withWidthVote(c.widthVote());
   }
 
   public static DecodeLimits limits(OcrJobConfig c) {
