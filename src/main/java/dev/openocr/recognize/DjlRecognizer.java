@@ -27,7 +27,7 @@ final class DjlRecognizer implements TextRecognizer {
   private final double rerunBelow;
   private final Lexicon wordList;
   private final boolean wordSpaces;
-  /** Readers of stretched crops, one per scale of {@link #vote}; empty without a vote. */
+  /** Readers of stretched crops, one per scale of the {@link WidthVote}; empty without one. */
   private final List<DjlRecognizer> stretched;
   private final double voteBelow;
 

@@ -355,8 +355,14 @@ public final class RecognizerModel implements AutoCloseable {
       return plain;
     }
     List<DjlRecognizer> stretched = new java.util.ArrayList<>();
-    for (double s : widthVote.scales()) {
-      stretched.add(reader(useLexicon, s));
+    try {
+      for (double s : widthVote.scales()) {
+        stretched.add(reader(useLexicon, s));
+      }
+    } catch (RuntimeException e) {
+      plain.close();
+      stretched.forEach(DjlRecognizer::close);
+      throw e;
     }
     return new DjlRecognizer(plain, stretched, widthVote.below());
   }

@@ -17,10 +17,10 @@ import java.util.Locale;
  *     bundle with fewer grows into this network with the new blocks' last batch-norm scale at
  *     zero, so it starts as that bundle ({@link RecognizerNet})
  * @param frameWidth pixels of input per output time step: {@link #WIDTH_STRIDE} (4, every
- *     bundle before session 21) or 2, where each feature column is read as two time steps by the
- *     sequence model. Crops whose glyphs are narrow (a loose box, a condensed face) then have room
- *     for CTC's blank between repeated letters. A bundle of width 4 grows into a network of width
- *     2 with the same parameters
+ *     bundle before session 21) or 2 (CTC only), where the output layer gives two distributions
+ *     for each feature column, so narrow glyphs (a loose box, a condensed face) have room for
+ *     CTC's blank between letters. A bundle of width 4 grows into a network of width 2 with its
+ *     output layer given twice ({@link dev.openocr.nn.ParamGrowth}), reading as before
  */
 public record RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
                              Prediction prediction, int inputHeight, int maxWidth, int hidden,
@@ -129,8 +129,8 @@ public record RecognizerSpec(Transformation transformation, Features features, S
    * True when a bundle of this spec can start a run of {@code target}: the same stages and
    * geometry, with more BiLSTM layers or more feature blocks (or both) in {@code target} and
    * fewer of neither, or narrower frames. Every parameter of this network then has a
-   * counterpart of the same name and shape in {@code target}, whose added layers start as
-   * identities.
+   * counterpart of the same name and shape in {@code target} (with narrower frames, the output
+   * layer's is a whole multiple of it), whose added layers start as identities.
    */
   public boolean growsInto(RecognizerSpec target) {
     return !equals(target)
