@@ -94,6 +94,7 @@ class CliTest {
     assertThat(d.maxFileBytes()).isEqualTo(OcrJobConfig.MAX_FILE_BYTES_DEFAULT);
     assertThat(d.pageSeconds()).isEqualTo(OcrJobConfig.PAGE_SECONDS_DEFAULT);
     assertThat(d.bytesPerTask()).isEqualTo(OcrJobConfig.BYTES_PER_TASK_DEFAULT);
+    assertThat(d.widthVote()).isEqualTo(OcrJobConfig.WIDTH_VOTE_DEFAULT);
     RunCommand plain = new RunCommand();
     new CommandLine(plain).parseArgs("--input", "a", "--output", "o");
     assertThat(OcrJobConfig.of(plain.settings()).mode()).isEqualTo(OcrJobConfig.Mode.ERROR);
