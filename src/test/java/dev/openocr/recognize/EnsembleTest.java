@@ -63,8 +63,12 @@ class EnsembleTest {
   }
 
   private static List<Recognition> read(RecognizerModel m) {
+    return read(m, crops);
+  }
+
+  private static List<Recognition> read(RecognizerModel m, List<GrayImage> some) {
     try (TextRecognizer r = m.newRecognizer(false)) {
-      return r.recognize(crops);
+      return r.recognize(some);
     }
   }
 
@@ -117,10 +121,20 @@ class EnsembleTest {
     }
     double[] conf = first.stream().mapToDouble(Recognition::confidence).sorted().toArray();
     double threshold = conf[conf.length / 2];
+    List<GrayImage> unsureCrops = new ArrayList<>();
+    for (int i = 0; i < crops.size(); i++) {
+      if (first.get(i).confidence() < threshold) {
+        unsureCrops.add(crops.get(i));
+      }
+    }
     List<Recognition> all;
+    // the cascade reads the unsure crops again in batches of their own, whose padding differs
+    // from that of batches of every crop; the untrained member's reading depends on it
+    List<Recognition> allUnsure;
     try (RecognizerModel e = RecognizerModel.load(
         ModelBundle.open(ensemble("always", members, "--rerun-below", "1")), "cpu")) {
       all = read(e);
+      allUnsure = read(e, unsureCrops);
     }
     List<Recognition> never;
     try (RecognizerModel e = RecognizerModel.load(
@@ -137,10 +151,9 @@ class EnsembleTest {
     int changed = 0;
     for (int i = 0; i < crops.size(); i++) {
       assertThat(never.get(i).text()).isEqualTo(first.get(i).text());
-      Recognition expected = first.get(i).confidence() < threshold ? all.get(i) : first.get(i);
-      unsure += first.get(i).confidence() < threshold ? 1 : 0;
+      Recognition expected = first.get(i).confidence() < threshold ? allUnsure.get(unsure++)
+          : first.get(i);
       assertThat(cascade.get(i).text()).as("crop %d", i).isEqualTo(expected.text());
-      // the unsure crops are batched apart from the others, so their padding differs a little
       assertThat(cascade.get(i).confidence()).isCloseTo(expected.confidence(), within(1e-3));
       changed += all.get(i).text().equals(first.get(i).text()) ? 0 : 1;
     }
