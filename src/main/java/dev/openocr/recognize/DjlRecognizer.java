@@ -12,9 +12,8 @@ import java.util.List;
  * One thread's recognizer: crops sorted by width and run in batches of similar width. With an
  * ensemble, its first member reads every crop, and the crops it reads with a confidence below a
  * threshold are read again, together, by the whole ensemble (so the further members cost in
- * proportion to the unsure crops, not to the batches that hold one). With a {@link WidthVote},
- * the crops read with a confidence below its threshold are read again by one recognizer per
- * width scale, and the text most readings agree on is kept.
+ * proportion to the unsure crops, not to the batches that hold one). A width vote wraps it
+ * ({@link WidthVoteRecognizer}).
  */
 final class DjlRecognizer implements TextRecognizer {
   /** Crops per forward pass; bounds the padded batch's memory. */
@@ -27,9 +26,6 @@ final class DjlRecognizer implements TextRecognizer {
   private final double rerunBelow;
   private final Lexicon wordList;
   private final boolean wordSpaces;
-  /** Readers of stretched crops, one per scale of the {@link WidthVote}; empty without one. */
-  private final List<DjlRecognizer> stretched;
-  private final double voteBelow;
 
   DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Lexicon wordList,
       boolean wordSpaces) {
@@ -49,22 +45,6 @@ final class DjlRecognizer implements TextRecognizer {
     this.rerunBelow = rerunBelow;
     this.wordList = wordList;
     this.wordSpaces = wordSpaces;
-    this.stretched = List.of();
-    this.voteBelow = 0;
-  }
-
-  /**
-   * {@code plain} with a width vote: crops it reads with a confidence below {@code voteBelow}
-   * are read again by each of {@code stretched} (the same network on stretched crops).
-   */
-  DjlRecognizer(DjlRecognizer plain, List<DjlRecognizer> stretched, double voteBelow) {
-    this.predictor = plain.predictor;
-    this.ensemble = plain.ensemble;
-    this.rerunBelow = plain.rerunBelow;
-    this.wordList = plain.wordList;
-    this.wordSpaces = plain.wordSpaces;
-    this.stretched = List.copyOf(stretched);
-    this.voteBelow = voteBelow;
   }
 
   @Override
@@ -77,34 +57,8 @@ final class DjlRecognizer implements TextRecognizer {
     return wordList;
   }
 
-  @Override
-  public List<Recognition> recognize(List<GrayImage> crops) {
-    List<Recognition> out = readOnce(crops);
-    if (stretched.isEmpty()) {
-      return out;
-    }
-    List<Integer> unsure = below(out, voteBelow);
-    if (unsure.isEmpty()) {
-      return out;
-    }
-    List<GrayImage> again = unsure.stream().map(crops::get).toList();
-    List<List<Recognition>> readings = new ArrayList<>();
-    for (DjlRecognizer s : stretched) {
-      readings.add(s.recognize(again));
-    }
-    for (int j = 0; j < unsure.size(); j++) {
-      List<Recognition> all = new ArrayList<>(readings.size() + 1);
-      all.add(out.get(unsure.get(j)));
-      for (List<Recognition> r : readings) {
-        all.add(r.get(j));
-      }
-      out.set(unsure.get(j), WidthVote.vote(all));
-    }
-    return out;
-  }
-
   /** Indices of the readings with a confidence below {@code threshold}. */
-  private static List<Integer> below(List<Recognition> readings, double threshold) {
+  static List<Integer> below(List<Recognition> readings, double threshold) {
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
       if (readings.get(i).confidence() < threshold) {
@@ -114,8 +68,8 @@ final class DjlRecognizer implements TextRecognizer {
     return idx;
   }
 
-  /** Each crop read once, by the first member and the ensemble if there is one. */
-  private List<Recognition> readOnce(List<GrayImage> crops) {
+  @Override
+  public List<Recognition> recognize(List<GrayImage> crops) {
     if (ensemble != null && rerunBelow >= 1) {
       return read(ensemble, crops); // every crop is unsure
     }
@@ -179,9 +133,6 @@ final class DjlRecognizer implements TextRecognizer {
     predictor.close();
     if (ensemble != null) {
       ensemble.close();
-    }
-    for (DjlRecognizer s : stretched) {
-      s.close();
     }
   }
 }

@@ -364,7 +364,7 @@ public final class RecognizerModel implements AutoCloseable {
       stretched.forEach(DjlRecognizer::close);
       throw e;
     }
-    return new DjlRecognizer(plain, stretched, widthVote.below());
+    return new WidthVoteRecognizer(plain, stretched, widthVote.below());
   }
 
   /** A recognizer of crops stretched by {@code widthScale}, without a width vote. */
