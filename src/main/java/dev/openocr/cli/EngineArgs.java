@@ -24,9 +24,14 @@ final class EngineArgs {
       description = "cpu or gpu:N.")
   String device;
 
+  @Option(names = "--runtime", defaultValue = "onnx",
+      description = "What runs the networks on the CPU: onnx (ONNX Runtime) or pytorch.")
+  String runtime;
+
   /** Engine options for these arguments; {@code threads} is the intra-op thread count. */
   EngineOptions options(int threads) {
-    EngineOptions o = EngineOptions.forLanguage(lang).withDevice(device).withThreads(threads);
+    EngineOptions o = EngineOptions.forLanguage(lang).withDevice(device).withThreads(threads)
+        .withBackend(dev.openocr.nn.Backend.parse(runtime));
     if (models != null) {
       if (models.length != 2) {
         throw new IllegalArgumentException(

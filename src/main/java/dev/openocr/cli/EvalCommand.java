@@ -89,6 +89,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-width-vote",
       description = "Read each crop once, without the recognizer bundle's width vote")
   boolean noWidthVote;
+  @Option(names = "--runtime", defaultValue = "onnx",
+      description = "What runs the networks: onnx (ONNX Runtime) or pytorch (default ${DEFAULT-VALUE})")
+  String runtime;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
   @Option(names = "--errors", description = "With --crops: write the misread crops here as TSV"
@@ -103,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
     NativeSetup.configure(threads);
     EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
         .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon)
-        .withWidthVote(!noWidthVote);
+        .withWidthVote(!noWidthVote).withBackend(dev.openocr.nn.Backend.parse(runtime));
     Path cropFolder = crops ? CropEvaluation.datasetFolder(gt) : null;
     if (cropFolder != null) {
       return evalCropFolder(cropFolder, opts);
@@ -211,7 +214,8 @@ public final class EvalCommand implements Callable<Integer> {
   private int evalCrops(Map<String, ScoreFiles.PageFile> truth, Path images, EngineOptions opts)
       throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
-    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu",
+        opts.backend(), opts.threads());
          TextRecognizer r = m.newRecognizer(opts.lexicon(), opts.widthVote())) {
       for (var e : truth.entrySet()) {
         GrayImage img = readImage(images.resolve(e.getValue().image()));
@@ -230,7 +234,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   private int evalCropFolder(Path folder, EngineOptions opts) throws Exception {
     CropEvaluation.Totals t = new CropEvaluation.Totals();
-    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu");
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(opts.recognizer()), "cpu",
+        opts.backend(), opts.threads());
          TextRecognizer r = m.newRecognizer(opts.lexicon(), opts.widthVote())) {
       CropEvaluation.dataset(folder, r, t, limit != null ? limit : 0);
       System.out.println(m.id() + ": " + t.report());

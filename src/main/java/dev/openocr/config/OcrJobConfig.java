@@ -47,6 +47,9 @@ public final class OcrJobConfig {
   /** Read unsure crops again stretched, when the recognizer bundle has a width vote. */
   public static final String WIDTH_VOTE = "openocr.widthVote";
   public static final boolean WIDTH_VOTE_DEFAULT = true;
+  /** What runs the networks on CPU executors: onnx (ONNX Runtime) or pytorch. */
+  public static final String RUNTIME = "openocr.runtime";
+  public static final String RUNTIME_DEFAULT = "onnx";
   /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
   public static final String ENGINE_FACTORY = "openocr.engine.factory";
   public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
@@ -85,7 +88,7 @@ public final class OcrJobConfig {
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, LEXICON, WIDTH_VOTE, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
+      ORIENTATION, LEXICON, WIDTH_VOTE, RUNTIME, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
       STAGING_HOURS);
 
   private void validate() {
@@ -204,6 +207,10 @@ public final class OcrJobConfig {
 
   public boolean widthVote() {
     return bool(WIDTH_VOTE, WIDTH_VOTE_DEFAULT);
+  }
+
+  public dev.openocr.nn.Backend backend() {
+    return dev.openocr.nn.Backend.parse(get(RUNTIME, RUNTIME_DEFAULT));
   }
 
   /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */

@@ -16,6 +16,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.openocr.nn.Layers;
+import dev.openocr.nn.onnx.OnnxExport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import java.util.List;
  * DJL's transposed convolution is not implemented on PyTorch) and joins each skip connection,
  * and a head giving region and affinity scores. {@code [B, 1, H, W] -> [B, 2, H/2, W/2]}.
  */
-public final class CraftNet extends AbstractBlock {
+public final class CraftNet extends AbstractBlock implements OnnxExport.Custom {
   private final DetectorSpec spec;
   private final List<Block> encoder = new ArrayList<>();
   private final List<Block> decoder = new ArrayList<>();
@@ -101,6 +102,26 @@ public final class CraftNet extends AbstractBlock {
       skip--;
     }
     return head.forward(ps, new NDList(x), training);
+  }
+
+  /** The same forward pass as ONNX nodes (for a CPU runtime). */
+  @Override
+  public String export(OnnxExport e, String in) {
+    String x = in;
+    List<String> skips = new ArrayList<>();
+    for (Block stage : encoder) {
+      x = e.block(stage, x);
+      skips.add(x);
+    }
+    int skip = skips.size() - 2;
+    for (int j = 0; j < decoder.size(); j++) {
+      x = e.block(decoder.get(j), e.concatChannels(e.upsample2(x), skips.get(skip)));
+      if (j == spec.refineAfter()) {
+        x = e.relu(e.add(x, e.block(refine, x)));
+      }
+      skip--;
+    }
+    return e.block(head, x);
   }
 
   @Override

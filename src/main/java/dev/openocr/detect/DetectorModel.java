@@ -4,9 +4,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
+import dev.openocr.nn.Backend;
 import dev.openocr.nn.Devices;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
+import dev.openocr.nn.onnx.OnnxExport;
+import dev.openocr.nn.onnx.OrtModels;
 
 /**
  * A loaded detector bundle, shared by the threads of a JVM; each thread takes its own
@@ -17,12 +20,20 @@ public final class DetectorModel implements AutoCloseable {
   private static final Shape INIT_SHAPE = new Shape(1, 1, 64, 64);
 
   private final Model model;
+  /** What predictors run on: {@link #model}, or its ONNX export on ONNX Runtime. */
+  private final Model inference;
   private final DetectorSpec spec;
   private final DetectorOptions defaults;
   private final String id;
 
   private DetectorModel(Model model, DetectorSpec spec, DetectorOptions defaults, String id) {
+    this(model, model, spec, defaults, id);
+  }
+
+  private DetectorModel(Model model, Model inference, DetectorSpec spec, DetectorOptions defaults,
+      String id) {
     this.model = model;
+    this.inference = inference;
     this.spec = spec;
     this.defaults = defaults;
     this.id = id;
@@ -43,8 +54,31 @@ public final class DetectorModel implements AutoCloseable {
     return m;
   }
 
-  /** Loads a bundle, checking its weights' sha256. */
+  /** Loads a bundle, checking its weights' sha256; inference on libtorch. */
   public static DetectorModel load(ModelBundle bundle, String device) {
+    return load(bundle, device, Backend.PYTORCH, 1);
+  }
+
+  /**
+   * Loads a bundle, checking its weights' sha256, with inference on {@code backend} (ONNX Runtime
+   * only on the CPU) with {@code threads} intra-op threads.
+   */
+  public static DetectorModel load(ModelBundle bundle, String device, Backend backend,
+      int threads) {
+    DetectorModel m = loadTorch(bundle, device);
+    if (backend.on(device) != Backend.ONNX) {
+      return m;
+    }
+    try {
+      Model ort = OrtModels.load(m.id, m.onnx(), threads);
+      return new DetectorModel(m.model, ort, m.spec, m.defaults, m.id);
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  private static DetectorModel loadTorch(ModelBundle bundle, String device) {
     if (!KIND.equals(bundle.kind())) {
       throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
           + " bundle, not a detector");
@@ -159,7 +193,19 @@ public final class DetectorModel implements AutoCloseable {
 
   /** A detector for the calling thread with explicit settings; close it when done. */
   public TextDetector newDetector(DetectorOptions options) {
-    return new DjlDetector(model.newPredictor(new DetectorTranslator()), spec, options);
+    return new DjlDetector(inference.newPredictor(new DetectorTranslator()), spec, options);
+  }
+
+  /**
+   * The network as an ONNX model for a CPU runtime: normalized gray {@code [1, 1, H, W]} (sides
+   * multiples of {@link DetectorSpec#PAD_MULTIPLE}) to region and affinity maps
+   * {@code [1, 2, H/2, W/2]}.
+   */
+  public byte[] onnx() {
+    OnnxExport e = new OnnxExport();
+    String x = e.graph().input("x", 1L, 1L, "H", "W");
+    e.graph().output(e.block(model.getBlock(), x));
+    return e.graph().toModel();
   }
 
   public DetectorOptions defaults() {
@@ -180,6 +226,12 @@ public final class DetectorModel implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    try {
+      if (inference != model) {
+        inference.close();
+      }
+    } finally {
+      model.close();
+    }
   }
 }

@@ -10,10 +10,12 @@ final class EngineLoader {
 
   static OcrEngine load(EngineOptions options) {
     NativeSetup.configure(options.threads());
-    DetectorModel det = DetectorModel.load(ModelBundle.open(options.detector()), options.device());
+    DetectorModel det = DetectorModel.load(ModelBundle.open(options.detector()), options.device(),
+        options.backend(), options.threads());
     RecognizerModel rec;
     try {
-      rec = RecognizerModel.load(ModelBundle.open(options.recognizer()), options.device());
+      rec = RecognizerModel.load(ModelBundle.open(options.recognizer()), options.device(),
+          options.backend(), options.threads());
     } catch (RuntimeException e) {
       det.close();
       throw e;

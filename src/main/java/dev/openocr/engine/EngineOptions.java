@@ -1,6 +1,7 @@
 package dev.openocr.engine;
 
 import dev.openocr.detect.DetectorOptions;
+import dev.openocr.nn.Backend;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -18,10 +19,11 @@ import java.util.Objects;
  *     the bundle has one)
  * @param widthVote whether the recognizer reads unsure crops again stretched, as its bundle's
  *     {@code decoding.widthVote} says (when it has one)
+ * @param backend what runs the networks on the CPU (a GPU always runs libtorch)
  */
 public record EngineOptions(String detector, String recognizer, String device, int threads,
                             boolean detectOrientation, DetectorOptions detectorOptions,
-                            boolean lexicon, boolean widthVote)
+                            boolean lexicon, boolean widthVote, Backend backend)
     implements Serializable {
 
   public static final String DEFAULT_DEVICE = "cpu";
@@ -29,6 +31,7 @@ public record EngineOptions(String detector, String recognizer, String device, i
   public EngineOptions {
     Objects.requireNonNull(detector, "detector");
     Objects.requireNonNull(recognizer, "recognizer");
+    Objects.requireNonNull(backend, "backend");
     if (threads <= 0) {
       throw new IllegalArgumentException("Invalid thread count: " + threads);
     }
@@ -45,38 +48,43 @@ public record EngineOptions(String detector, String recognizer, String device, i
   /** The shipped bundles for a language ({@code en} or {@code ko}). */
   public static EngineOptions forLanguage(String lang) {
     return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
-        DEFAULT_DEVICE, 1, true, null, true, true);
+        DEFAULT_DEVICE, 1, true, null, true, true, Backend.DEFAULT);
   }
 
   public EngineOptions withDevice(String d) {
-    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon, widthVote);
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon, widthVote, backend);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon, widthVote);
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon, widthVote, backend);
   }
 
   public EngineOptions withModels(String det, String rec) {
     return new EngineOptions(det == null ? detector : det, rec == null ? recognizer : rec, device,
-        threads, detectOrientation, detectorOptions, lexicon, widthVote);
+        threads, detectOrientation, detectorOptions, lexicon, widthVote, backend);
   }
 
   /** Overrides the detector bundle's inference settings (null: the bundle's own). */
   public EngineOptions withDetectorOptions(DetectorOptions o) {
-    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon, widthVote);
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon, widthVote, backend);
   }
 
   public EngineOptions withOrientation(boolean on) {
-    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon, widthVote);
+    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon, widthVote, backend);
   }
 
   public EngineOptions withLexicon(boolean on) {
     return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
-        detectorOptions, on, widthVote);
+        detectorOptions, on, widthVote, backend);
+  }
+
+  public EngineOptions withBackend(Backend b) {
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
+        detectorOptions, lexicon, widthVote, b);
   }
 
   public EngineOptions withWidthVote(boolean on) {
     return new EngineOptions(detector, recognizer, device, threads, detectOrientation,
-        detectorOptions, lexicon, on);
+        detectorOptions, lexicon, on, backend);
   }
 }

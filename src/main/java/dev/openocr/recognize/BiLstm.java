@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.openocr.nn.onnx.OnnxExport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ import java.util.List;
  *
  * <p>{@code [B, T, C] -> [B, T, out]}
  */
-public final class BiLstm extends AbstractBlock {
+public final class BiLstm extends AbstractBlock implements OnnxExport.Custom {
   private final LSTM forward;
   private final LSTM backward;
   private final Linear out;
@@ -84,6 +85,15 @@ public final class BiLstm extends AbstractBlock {
     for (BiLstm r : residual) {
       NDArray in = y.singletonOrThrow();
       y = new NDList(in.add(r.forward(ps, y, training).singletonOrThrow()));
+    }
+    return y;
+  }
+
+  @Override
+  public String export(OnnxExport e, String x) {
+    String y = e.linear(out, e.biLstm(forward, backward, hidden, x));
+    for (BiLstm r : residual) {
+      y = e.add(y, r.export(e, y));
     }
     return y;
   }

@@ -5,9 +5,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
+import dev.openocr.nn.Backend;
 import dev.openocr.nn.Devices;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
+import dev.openocr.nn.onnx.OnnxExport;
+import dev.openocr.nn.onnx.OrtModels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -44,6 +47,8 @@ public final class RecognizerModel implements AutoCloseable {
   }
 
   private final Model model;
+  /** What plain readers run on: {@link #model}, or its ONNX export on ONNX Runtime. */
+  private Model inference;
   private final RecognizerSpec spec;
   private final Charset charset;
   private final String id;
@@ -70,6 +75,7 @@ public final class RecognizerModel implements AutoCloseable {
     this.ensemble = ensemble;
     this.widthVote = widthVote;
     this.model = model;
+    this.inference = model;
     if (ensemble != null) {
       first = Model.newInstance(model.getName() + "-first", model.getNDManager().getDevice());
       first.setBlock(((EnsembleNet) model.getBlock()).first());
@@ -113,8 +119,40 @@ public final class RecognizerModel implements AutoCloseable {
     return m;
   }
 
-  /** Loads a bundle and checks its weights' sha256. */
+  /** Loads a bundle and checks its weights' sha256; inference on libtorch. */
   public static RecognizerModel load(ModelBundle bundle, String device) {
+    return load(bundle, device, Backend.PYTORCH, 1);
+  }
+
+  /**
+   * Loads a bundle and checks its weights' sha256, with inference on {@code backend} (ONNX
+   * Runtime only on the CPU, and only for networks {@link #onnx} exports; others stay on
+   * libtorch) with {@code threads} intra-op threads.
+   */
+  public static RecognizerModel load(ModelBundle bundle, String device, Backend backend,
+      int threads) {
+    RecognizerModel m = loadTorch(bundle, device);
+    if (backend.on(device) != Backend.ONNX) {
+      return m;
+    }
+    byte[] graph;
+    try {
+      graph = m.onnx();
+    } catch (UnsupportedOperationException e) {
+      java.util.logging.Logger.getLogger(RecognizerModel.class.getName()).info(
+          e.getMessage() + ": " + m.id + " runs on libtorch");
+      return m;
+    }
+    try {
+      m.inference = OrtModels.load(m.id, graph, threads);
+      return m;
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+  }
+
+  private static RecognizerModel loadTorch(ModelBundle bundle, String device) {
     if (!KIND.equals(bundle.kind())) {
       throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
           + " bundle, not a recognizer");
@@ -370,14 +408,33 @@ public final class RecognizerModel implements AutoCloseable {
   /** A recognizer of crops stretched by {@code widthScale}, without a width vote. */
   private DjlRecognizer reader(boolean useLexicon, double widthScale) {
     RecognizerTranslator translator = new RecognizerTranslator(spec, charset,
-        useLexicon ? lexicon : null, minSpace, beam, widthScale);
+        useLexicon ? lexicon : null, minSpace, beam, widthScale, inference != model);
     Lexicon words = useLexicon && lexicon != null ? lexicon.lexicon() : null;
     boolean spaces = charset.wordSpaceLabel() > 0;
     if (ensemble == null) {
-      return new DjlRecognizer(model.newPredictor(translator), words, spaces);
+      return new DjlRecognizer(inference.newPredictor(translator), words, spaces);
     }
     return new DjlRecognizer(first.newPredictor(translator), model.newPredictor(translator),
         ensemble.rerunBelow(), words, spaces);
+  }
+
+  /**
+   * The network as an ONNX model for a CPU runtime: prepared crops {@code [B, 1, H, W]} to each
+   * frame's class probabilities {@code [B, T, classes]} (softmax included).
+   *
+   * @throws UnsupportedOperationException for an ensemble, a TPS rectifier, an attention decoder
+   *     or frames of 2 pixels, which stay on the training engine
+   */
+  public byte[] onnx() {
+    if (ensemble != null || spec.transformation() != RecognizerSpec.Transformation.NONE
+        || spec.prediction() != RecognizerSpec.Prediction.CTC || spec.framesPerColumn() != 1) {
+      throw new UnsupportedOperationException("No ONNX export for " + spec.runName()
+          + (ensemble != null ? " ensembles" : ""));
+    }
+    OnnxExport e = new OnnxExport();
+    String x = e.graph().input("x", "B", 1L, (long) spec.inputHeight(), "W");
+    e.graph().output(e.softmax(e.block(model.getBlock(), x), 2));
+    return e.graph().toModel();
   }
 
   /** The bundle's width vote ({@code decoding.widthVote}), or null. */
@@ -415,6 +472,9 @@ public final class RecognizerModel implements AutoCloseable {
   public void close() {
     if (first != null) {
       first.close();
+    }
+    if (inference != model) {
+      inference.close();
     }
     model.close();
   }

@@ -22,6 +22,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   private final double minSpace;
   private final int beam;
   private final double widthScale;
+  private final boolean probabilities;
 
   /**
    * @param lexicon word-list correction of CTC readings, or null for greedy decoding alone
@@ -37,6 +38,16 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
   /** As the other constructor, each crop's width stretched by {@code widthScale}. */
   RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
       double minSpace, int beam, double widthScale) {
+    this(spec, charset, lexicon, minSpace, beam, widthScale, false);
+  }
+
+  /**
+   * As the other constructors; {@code probabilities}: the network's output is already each
+   * frame's class probabilities (an ONNX export ends in a softmax), not logits.
+   */
+  RecognizerTranslator(RecognizerSpec spec, Charset charset, LexiconDecoder lexicon,
+      double minSpace, int beam, double widthScale, boolean probabilities) {
+    this.probabilities = probabilities;
     this.widthScale = widthScale;
     this.spec = spec;
     this.charset = charset;
@@ -83,7 +94,7 @@ final class RecognizerTranslator implements NoBatchifyTranslator<List<GrayImage>
     int b = (int) shape[0];
     int t = (int) shape[1];
     int k = (int) shape[2];
-    float[] probs = logits.softmax(2).toFloatArray();
+    float[] probs = probabilities ? logits.toFloatArray() : logits.softmax(2).toFloatArray();
     int[] widths = (int[]) ctx.getAttachment(WIDTHS);
     List<Recognition> out = new ArrayList<>(b);
     if (spec.prediction() == RecognizerSpec.Prediction.ATTN) {

@@ -12,7 +12,7 @@ public final class TaskSettings {
   public static EngineOptions engineOptions(OcrJobConfig c) {
     return EngineOptions.forLanguage(c.lang()).withModels(c.detector(), c.recognizer())
         .withOrientation(c.orientation()).withLexicon(c.lexicon())
-        .withWidthVote(c.widthVote());
+        .withWidthVote(c.widthVote()).withBackend(c.backend());
   }
 
   public static DecodeLimits limits(OcrJobConfig c) {
