@@ -211,10 +211,11 @@ final class DjlDetector implements TextDetector {
   Heatmaps heatmaps(GrayImage page, double ratio) {
     int sw = Math.max(1, (int) Math.round(page.width() * ratio));
     int sh = Math.max(1, (int) Math.round(page.height() * ratio));
-    GrayImage scaled = Resize.to(page, sw, sh);
+    // gray levels 0..255 at the network's scale, as floats (no rounding back to bytes)
+    float[] scaled = Resize.toFloat(page, sw, sh);
     int tile = options.tileSize();
     if (sw <= tile && sh <= tile) {
-      return run(scaled, 0, 0, sw, sh);
+      return run(scaled, sw, 0, 0, sw, sh);
     }
     int hw = (sw + 1) / 2;
     int hh = (sh + 1) / 2;
@@ -225,7 +226,7 @@ final class DjlDetector implements TextDetector {
       for (int x0 : origins(sw, tile, step)) {
         int tw = Math.min(tile, sw - x0);
         int th = Math.min(tile, sh - y0);
-        Heatmaps t = run(scaled, x0, y0, tw, th);
+        Heatmaps t = run(scaled, sw, x0, y0, tw, th);
         // stitch: the maximum of overlapping tiles, so a word cut by one tile is whole in the other
         for (int y = 0; y < t.height() && y0 / 2 + y < hh; y++) {
           for (int x = 0; x < t.width() && x0 / 2 + x < hw; x++) {
@@ -254,21 +255,25 @@ final class DjlDetector implements TextDetector {
     return out;
   }
 
-  /** Runs the network on one window of the scaled page, padded to a multiple of 32 with paper. */
-  private Heatmaps run(GrayImage img, int x0, int y0, int w, int h) {
+  /**
+   * Runs the network on one window of the scaled page (gray levels 0..255, {@code stride} values
+   * a row), padded to a multiple of 32 with paper.
+   */
+  private Heatmaps run(float[] img, int stride, int x0, int y0, int w, int h) {
     int m = DetectorSpec.PAD_MULTIPLE;
     int pw = (w + m - 1) / m * m;
     int ph = (h + m - 1) / m * m;
     float mean = spec.mean();
     float std = spec.std();
-    float pad = (1f - mean) / std;
+    float gain = 1f / (255f * std);
+    float bias = -mean / std;
     float[] data = new float[pw * ph];
-    java.util.Arrays.fill(data, pad);
-    byte[] src = img.pixels();
+    java.util.Arrays.fill(data, gain * 255f + bias);
     for (int y = 0; y < h; y++) {
-      int row = (y0 + y) * img.width() + x0;
+      int row = (y0 + y) * stride + x0;
+      int o = y * pw;
       for (int x = 0; x < w; x++) {
-        data[y * pw + x] = ((src[row + x] & 0xff) / 255f - mean) / std;
+        data[o + x] = img[row + x] * gain + bias;
       }
     }
     Heatmaps full;

@@ -15,13 +15,24 @@ public final class Resize {
     float[] out = toFloat(src, w, h);
     byte[] b = new byte[w * h];
     for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) Math.max(0, Math.min(255, Math.round(out[i])));
+      b[i] = (byte) Math.max(0, Math.min(255, (int) (out[i] + 0.5f)));
     }
     return new GrayImage(w, h, b);
   }
 
-  /** Resizes to {@code w x h} and returns values 0..255 as floats (row-major). */
+  /**
+   * Resizes to {@code w x h} and returns values 0..255 as floats (row-major); at the image's own
+   * size, its pixels as floats.
+   */
   public static float[] toFloat(GrayImage src, int w, int h) {
+    if (w == src.width() && h == src.height()) {
+      byte[] p = src.pixels();
+      float[] out = new float[p.length];
+      for (int i = 0; i < p.length; i++) {
+        out[i] = p[i] & 0xff;
+      }
+      return out;
+    }
     int sw = src.width();
     int sh = src.height();
     byte[] p = src.pixels();
@@ -32,34 +43,66 @@ public final class Resize {
       bilinear(p, sw, sh, out, w, h, sx, sy);
       return out;
     }
-    // Area averaging: each target pixel averages the source pixels it covers (with fractions).
-    for (int y = 0; y < h; y++) {
-      double y0 = y * sy;
-      double y1 = Math.min(sh, (y + 1) * sy);
+    // Area averaging: each target pixel averages the source pixels it covers (with fractions),
+    // done as a pass along rows and one along columns (the weights are products)
+    Span cols = Span.of(sw, w, sx);
+    Span rows = Span.of(sh, h, sy);
+    float[] tmp = new float[sh * w];
+    for (int yy = 0; yy < sh; yy++) {
+      int row = yy * sw;
       for (int x = 0; x < w; x++) {
-        double x0 = x * sx;
-        double x1 = Math.min(sw, (x + 1) * sx);
         double sum = 0;
-        double area = 0;
-        for (int yy = (int) y0; yy < Math.ceil(y1); yy++) {
-          double wy = Math.min(y1, yy + 1) - Math.max(y0, yy);
-          if (wy <= 0) {
-            continue;
-          }
-          int row = yy * sw;
-          for (int xx = (int) x0; xx < Math.ceil(x1); xx++) {
-            double wx = Math.min(x1, xx + 1) - Math.max(x0, xx);
-            if (wx <= 0) {
-              continue;
-            }
-            sum += (p[row + xx] & 0xff) * wx * wy;
-            area += wx * wy;
-          }
+        for (int k = cols.start[x]; k < cols.start[x + 1]; k++) {
+          sum += (p[row + cols.index[k]] & 0xff) * cols.weight[k];
         }
-        out[y * w + x] = (float) (area > 0 ? sum / area : 255);
+        tmp[yy * w + x] = (float) sum;
+      }
+    }
+    for (int y = 0; y < h; y++) {
+      int o = y * w;
+      for (int x = 0; x < w; x++) {
+        double sum = 0;
+        for (int k = rows.start[y]; k < rows.start[y + 1]; k++) {
+          sum += tmp[rows.index[k] * w + x] * rows.weight[k];
+        }
+        out[o + x] = (float) (rows.total[y] > 0 && cols.total[x] > 0 ? sum : 255);
       }
     }
     return out;
+  }
+
+  /**
+   * Which source pixels each target pixel covers along one axis, with the covered fractions
+   * normalized to sum to 1 ({@code total}: the fraction covered before normalizing).
+   */
+  private record Span(int[] start, int[] index, double[] weight, double[] total) {
+    static Span of(int srcSize, int size, double scale) {
+      int[] start = new int[size + 1];
+      int[] index = new int[(int) Math.ceil(size * (scale + 2))];
+      double[] weight = new double[index.length];
+      double[] total = new double[size];
+      int n = 0;
+      for (int t = 0; t < size; t++) {
+        start[t] = n;
+        double a = t * scale;
+        double b = Math.min(srcSize, (t + 1) * scale);
+        int first = n;
+        for (int s = (int) a; s < Math.ceil(b); s++) {
+          double f = Math.min(b, s + 1) - Math.max(a, s);
+          if (f > 0) {
+            index[n] = s;
+            weight[n] = f;
+            total[t] += f;
+            n++;
+          }
+        }
+        for (int k = first; k < n; k++) {
+          weight[k] /= total[t];
+        }
+      }
+      start[size] = n;
+      return new Span(start, index, weight, total);
+    }
   }
 
   /** Enlarging: bilinear with the column indices and weights computed once per image. */

@@ -67,7 +67,7 @@ public final class CropPreprocessor {
     float[] px = Resize.toFloat(crop, w, height);
     int[] hist = new int[256];
     for (float v : px) {
-      hist[Math.max(0, Math.min(255, Math.round(v)))]++;
+      hist[Math.max(0, Math.min(255, (int) (v + 0.5f)))]++; // v >= 0: Math.round
     }
     int lo = percentile(hist, px.length, LOW_PCT);
     int hi = percentile(hist, px.length, HIGH_PCT);
