@@ -76,6 +76,14 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "it gains an output class for it. 0 (default): one word per crop")
   double wordSpaces;
 
+  @Option(names = "--teacher",
+      description = "A trained CTC bundle of the same charset (e.g. classpath:models/crnn-lean-en) "
+          + "whose per-frame class distributions the run also learns (knowledge distillation)")
+  String teacher;
+  @Option(names = "--teacher-weight", defaultValue = "1",
+      description = "Weight of the distillation loss beside the CTC loss (default ${DEFAULT-VALUE})")
+  float teacherWeight;
+
   @Mixin
   TrainArgs common;
 
@@ -113,10 +121,12 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")
+        + (teacher != null ? " --teacher " + teacher + " --teacher-weight " + teacherWeight : "")
         + common.commandTail());
     RecognizerTrainer.Result r = RecognizerTrainer.train(new RecognizerTrainer.Config(dir,
         "crnn-" + features.name().toLowerCase() + "-" + l.code(), spec, cs, steps, batch, lr,
-        common.valEvery, valSize, seed, common.device(), notes, common.init, widthPool),
+        common.valEvery, valSize, seed, common.device(), notes, common.init, widthPool,
+        teacher == null ? null : new RecognizerTrainer.Distillation(teacher, teacherWeight)),
         train, val);
     System.out.printf("done: %d steps, val accuracy %.4f, CER %.4f, best %.4f, %.0f s, best bundle %s%n",
         r.steps(), r.valAccuracy(), r.valCer(), r.bestAccuracy(), r.seconds(), r.best());

@@ -45,7 +45,27 @@ public final class RecognizerTrainer {
   public record Config(Path runDir, String bundleId, RecognizerSpec spec, Charset charset,
                        int steps, int batch, float lr, int valEvery, int valSize, long seed,
                        String device, JsonObject trainingNotes,
-                       String init, int widthPool) {}
+                       String init, int widthPool, Distillation distillation) {
+    public Config(Path runDir, String bundleId, RecognizerSpec spec, Charset charset, int steps,
+        int batch, float lr, int valEvery, int valSize, long seed, String device,
+        JsonObject trainingNotes, String init, int widthPool) {
+      this(runDir, bundleId, spec, charset, steps, batch, lr, valEvery, valSize, seed, device,
+          trainingNotes, init, widthPool, null);
+    }
+  }
+
+  /**
+   * Knowledge distillation: a trained CTC bundle of the same charset and frame width reads each
+   * batch too, and the run also learns its per-frame class distributions (the KL divergence
+   * from them, times {@code weight}, added to the CTC loss).
+   */
+  public record Distillation(String teacher, float weight) {
+    public Distillation {
+      if (!(weight > 0 && weight <= 100)) {
+        throw new IllegalArgumentException("Invalid distillation weight: " + weight);
+      }
+    }
+  }
 
   /** What a run ended with. */
   public record Result(int steps, double valAccuracy, double valCer, double bestAccuracy,
@@ -66,7 +86,8 @@ public final class RecognizerTrainer {
       // their weights can be averaged (--seed orders the data)
       ai.djl.engine.Engine.getInstance().setRandomSeed(GROWTH_SEED);
     }
-    try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device())) {
+    try (RecognizerModel model = RecognizerModel.create(cfg.spec(), cfg.charset(), cfg.device());
+         RecognizerModel teacher = teacherOf(cfg)) {
       RecognizerSpec initSpec = state.step() == 0 && cfg.init() != null
           ? specFrom(cfg.init()) : null;
       if (initSpec != null && (initSpec.sequenceLayers() != cfg.spec().sequenceLayers()
@@ -123,7 +144,7 @@ public final class RecognizerTrainer {
         long stepStart = System.nanoTime();
         for (int step = state.step(); step < cfg.steps(); step++) {
           List<LabeledCrop> batch = feeder.next();
-          double loss = step(trainer, cfg, batch);
+          double loss = step(trainer, cfg, batch, teacher);
           if (Double.isFinite(loss)) {
             lossAcc += loss;
             lossN++;
@@ -198,8 +219,38 @@ public final class RecognizerTrainer {
     return true;
   }
 
-  /** One optimizer step; returns the batch's mean CTC loss over feasible samples. */
+  /** The distillation teacher, checked against the run, or null without distillation. */
+  static RecognizerModel teacherOf(Config cfg) {
+    if (cfg.distillation() == null) {
+      return null;
+    }
+    String where = cfg.distillation().teacher();
+    RecognizerModel t = RecognizerModel.load(ModelBundle.open(where), cfg.device());
+    RecognizerSpec ts = t.spec();
+    String problem = !t.charset().chars().equals(cfg.charset().chars()) ? "reads another charset"
+        : ts.prediction() != RecognizerSpec.Prediction.CTC
+            || cfg.spec().prediction() != RecognizerSpec.Prediction.CTC ? "is not CTC"
+        : ts.frameWidth() != cfg.spec().frameWidth() || ts.inputHeight() != cfg.spec().inputHeight()
+            ? "has other frames or input height" : t.ensemble() != null ? "is an ensemble" : null;
+    if (problem != null) {
+      t.close();
+      throw new IllegalArgumentException("--teacher " + where + " " + problem
+          + " than this run (" + cfg.spec().runName() + ")");
+    }
+    return t;
+  }
+
+  /** One optimizer step without a teacher (see {@link #step(Trainer, Config, List, RecognizerModel)}). */
   static double step(Trainer trainer, Config cfg, List<LabeledCrop> batch) {
+    return step(trainer, cfg, batch, null);
+  }
+
+  /**
+   * One optimizer step; returns the batch's mean CTC loss over feasible samples (plus the mean
+   * distillation loss a crop when {@code teacher} is given).
+   */
+  static double step(Trainer trainer, Config cfg, List<LabeledCrop> batch,
+      RecognizerModel teacher) {
     int h = cfg.spec().inputHeight();
     List<CropPreprocessor.Prepared> prepared = new ArrayList<>(batch.size());
     List<int[]> labels = new ArrayList<>(batch.size());
@@ -218,6 +269,7 @@ public final class RecognizerTrainer {
       NDArray x = sub.create(data, new Shape(batch.size(), 1, h, w));
       double total = 0;
       int feasible = 0;
+      double kd = 0;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow(); // [B, T, K]
         NDArray logp = logits.logSoftmax(2);
@@ -235,6 +287,9 @@ public final class RecognizerTrainer {
             System.arraycopy(r.grad(), 0, grad, b * t * k, tb * k);
           }
         }
+        if (teacher != null) {
+          kd = distill(teacher, x, prepared, cfg, lp, grad, t, k);
+        }
         float scale = 1f / Math.max(1, batch.size());
         for (int i = 0; i < grad.length; i++) {
           grad[i] *= scale;
@@ -244,8 +299,44 @@ public final class RecognizerTrainer {
         gc.backward(logp.mul(g).sum());
       }
       trainer.step();
-      return feasible == 0 ? Double.NaN : total / feasible;
+      return feasible == 0 ? Double.NaN : total / feasible + kd;
     }
+  }
+
+  /**
+   * Adds the distillation gradient to {@code grad} (with respect to the student's per-frame
+   * log-probabilities {@code lp}, {@code [B, t, k]}): for {@code KL(p_teacher || p_student)}
+   * it is {@code -weight * p_teacher} on each crop's own frames, which through the log-softmax
+   * gives {@code weight * (p_student - p_teacher)} on the logits. Returns the mean KL a crop.
+   */
+  static double distill(RecognizerModel teacher, NDArray x, List<CropPreprocessor.Prepared> prepared,
+      Config cfg, float[] lp, float[] grad, int t, int k) {
+    float[] pt;
+    int tt;
+    try (NDManager m = teacher.model().getNDManager().newSubManager()) {
+      NDArray out = teacher.model().getBlock().forward(
+          new ai.djl.training.ParameterStore(m, false), new NDList(x.duplicate()), false)
+          .singletonOrThrow().softmax(2); // [B, T', K]
+      tt = (int) out.getShape().get(1);
+      pt = out.toFloatArray();
+    }
+    float w = cfg.distillation().weight();
+    double kl = 0;
+    for (int b = 0; b < prepared.size(); b++) {
+      int frames = Math.min(cfg.spec().frames(prepared.get(b).width(), t), tt);
+      for (int f = 0; f < frames; f++) {
+        int s = (b * t + f) * k;
+        int q = (b * tt + f) * k;
+        for (int c = 0; c < k; c++) {
+          float p = pt[q + c];
+          if (p > 0) {
+            kl += p * (Math.log(p) - lp[s + c]);
+            grad[s + c] -= w * p;
+          }
+        }
+      }
+    }
+    return w * kl / prepared.size();
   }
 
   /**
