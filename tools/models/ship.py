@@ -92,7 +92,7 @@ def main():
              f"- Wall time on a shared 2-core CPU machine: {seconds / 3600:.2f} h "
              "(other jobs ran beside it; one intra-op thread)",
              "- Resume: run the same command with the same `--run-dir`; it continues from "
-             "`checkpoint/`, `state.json` and `optimizer.bin` (Adam's moments, since session 5).", ""]
+             "`checkpoint/`, `state.json` and `optimizer.bin` (Adam's moments).", ""]
     if vals:
         lines += [
              "## Validation during training (held-out synthetic data, seeds never used in training)",
