@@ -2,6 +2,7 @@ package dev.openocr.cli;
 
 import dev.openocr.job.OcrJob;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,14 +12,19 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code openocr query}: Spark SQL over the {@code pages} and {@code words} views of a run. */
+/**
+ * {@code openocr query}: Spark SQL, with the {@code ocr()} function, over the {@code pages} and
+ * {@code words} views of a run when one is named.
+ */
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = "Spark SQL over an output's tables, registered as views pages and words.")
+    description = "Spark SQL with ocr(content[, lang]); --output registers a run's tables as "
+        + "views pages and words.")
 public final class QueryCommand implements Callable<Integer> {
   /** Output formats of the result. */
   enum Format { TABLE, CSV, JSON }
 
-  @Option(names = "--output", required = true, paramLabel = "URI", description = "A run's output.")
+  @Option(names = "--output", paramLabel = "URI",
+      description = "A run's output: its tables become views pages and words.")
   String output;
 
   @Option(names = "--sql", required = true, description = "The query.")
@@ -33,12 +39,20 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "M", description = "Spark master (default local[*]).")
   String master;
 
+  @Option(names = "--conf", paramLabel = "k=v",
+      description = "Spark conf or openocr.* setting for ocr() (e.g. openocr.lexicon=false); "
+          + "repeatable.")
+  Map<String, String> conf = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
-    SparkSession spark = Sessions.start("openocr query", master, Map.of("spark.ui.enabled",
-        "false"));
+    Map<String, String> sparkConf = new LinkedHashMap<>(Map.of("spark.ui.enabled", "false"));
+    sparkConf.putAll(conf);
+    SparkSession spark = Sessions.start("openocr query", master, sparkConf);
     try {
-      register(spark, output);
+      if (output != null) {
+        register(spark, output);
+      }
       Dataset<Row> result = spark.sql(sql).limit(maxRows);
       print(result, format, System.out);
       return 0;

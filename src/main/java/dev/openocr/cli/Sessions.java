@@ -1,10 +1,14 @@
 package dev.openocr.cli;
 
+import dev.openocr.spark.OcrExtensions;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the Spark session of a command: master from the flag, else spark.master, else local. */
+/**
+ * Builds the Spark session of a command: master from the flag, else spark.master, else local;
+ * every session has the {@code ocr()} SQL function.
+ */
 final class Sessions {
   /** When nothing names a master: every core of this machine. */
   static final String LOCAL_MASTER = "local[*]";
@@ -22,6 +26,9 @@ final class Sessions {
       b.master(LOCAL_MASTER);
     }
     sparkConf.forEach(b::config);
+    String extensions = sparkConf.getOrDefault(OcrExtensions.CONF,
+        new SparkConf().get(OcrExtensions.CONF, ""));
+    b.config(OcrExtensions.CONF, OcrExtensions.addTo(extensions));
     return b.getOrCreate();
   }
 }

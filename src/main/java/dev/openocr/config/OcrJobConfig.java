@@ -34,6 +34,8 @@ public final class OcrJobConfig {
   public static final int PDF_DPI_DEFAULT = 300;
   public static final String LANG = "openocr.lang";
   public static final String LANG_DEFAULT = "en";
+  /** Languages with shipped bundles. */
+  public static final List<String> LANGS = List.of("en", "ko");
   /** Empty means the shipped bundle for {@link #LANG}. */
   public static final String DETECTOR = "openocr.model.detector";
   public static final String DETECTOR_DEFAULT = "";
@@ -62,14 +64,20 @@ public final class OcrJobConfig {
   public static final int FILES_PER_TASK_DEFAULT = 64;
   public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
   public static final long BYTES_PER_TASK_DEFAULT = 64L << 20;
+  /** Seconds between the driver's progress lines while a run goes; 0 prints none. */
+  public static final String PROGRESS_INTERVAL = "openocr.progress.interval";
+  public static final int PROGRESS_INTERVAL_DEFAULT = 10;
 
   /** Output write modes. */
   public enum Mode { OVERWRITE, APPEND, ERROR }
 
   private final Map<String, String> values;
+  /** Whether input and output are required: a run needs them, the ocr() function does not. */
+  private final boolean run;
 
-  private OcrJobConfig(Map<String, String> values) {
+  private OcrJobConfig(Map<String, String> values, boolean run) {
     this.values = Map.copyOf(values);
+    this.run = run;
   }
 
   /**
@@ -77,23 +85,37 @@ public final class OcrJobConfig {
    * otherwise be silently ignored), other keys are kept for the caller.
    */
   public static OcrJobConfig of(Map<String, String> settings) {
+    return of(settings, true);
+  }
+
+  /**
+   * Reads and validates the settings of reading pages alone (limits, models, runtime), as the
+   * {@code ocr()} SQL function takes them from a session's conf: no input or output needed.
+   */
+  public static OcrJobConfig ofPageSettings(Map<String, String> settings) {
+    return of(settings, false);
+  }
+
+  private static OcrJobConfig of(Map<String, String> settings, boolean run) {
     Map<String, String> v = new LinkedHashMap<>(settings);
     for (String k : v.keySet()) {
       checkArgument(!k.startsWith("openocr.") || KNOWN.contains(k), "Unknown setting: %s", k);
     }
-    OcrJobConfig c = new OcrJobConfig(v);
+    OcrJobConfig c = new OcrJobConfig(v, run);
     c.validate();
     return c;
   }
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
       MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
-      ORIENTATION, LEXICON, WIDTH_VOTE, RUNTIME, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK, BYTES_PER_TASK,
-      STAGING_HOURS);
+      ORIENTATION, LEXICON, WIDTH_VOTE, RUNTIME, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK,
+      BYTES_PER_TASK, STAGING_HOURS, PROGRESS_INTERVAL);
 
   private void validate() {
-    checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
-    checkArgument(!output().isBlank(), "Missing output: set %s to a URI", OUTPUT);
+    if (run) {
+      checkArgument(!inputs().isEmpty(), "Missing input: set %s to one or more URIs", INPUT);
+      checkArgument(!output().isBlank(), "Missing output: set %s to a URI", OUTPUT);
+    }
     mode();
     incremental();
     checkArgument(maxFileBytes() > 0, "Invalid %s: %s (bytes > 0)", MAX_FILE_BYTES, maxFileBytes());
@@ -102,14 +124,16 @@ public final class OcrJobConfig {
     checkArgument(pageSeconds() > 0, "Invalid %s: %s (seconds > 0)", PAGE_SECONDS, pageSeconds());
     checkArgument(pdfDpi() >= 36 && pdfDpi() <= 1200, "Invalid %s: %s (36..1200)", PDF_DPI,
         pdfDpi());
-    checkArgument(lang().equals("en") || lang().equals("ko"), "Invalid %s: %s (en or ko)", LANG,
-        lang());
+    checkArgument(LANGS.contains(lang()), "Invalid %s: %s (en or ko)", LANG, lang());
     checkArgument(faultAfterPages() >= 0, "Invalid %s: %s (>= 0)", FAULT_AFTER_PAGES,
         faultAfterPages());
     checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());
     checkArgument(bytesPerTask() > 0, "Invalid %s: %s (> 0)", BYTES_PER_TASK, bytesPerTask());
     checkArgument(abandonedStagingHours() >= 0, "Invalid %s: %s (hours >= 0; 0 keeps them)",
         STAGING_HOURS, abandonedStagingHours());
+    checkArgument(progressInterval() >= 0, "Invalid %s: %s (seconds >= 0; 0 prints none)",
+        PROGRESS_INTERVAL, progressInterval());
+    backend();
   }
 
   /** Input URIs (files, folders, globs), comma-separated under {@link #INPUT}. */
@@ -238,6 +262,11 @@ public final class OcrJobConfig {
     return num(BYTES_PER_TASK, BYTES_PER_TASK_DEFAULT);
   }
 
+  /** Seconds between progress lines while a run goes; 0 prints none. */
+  public int progressInterval() {
+    return (int) num(PROGRESS_INTERVAL, PROGRESS_INTERVAL_DEFAULT);
+  }
+
   /** Every setting given, including non-openocr keys (e.g. {@code spark.*}). */
   public Map<String, String> values() {
     return values;
@@ -247,7 +276,7 @@ public final class OcrJobConfig {
   public OcrJobConfig with(String key, String value) {
     Map<String, String> v = new LinkedHashMap<>(values);
     v.put(key, value);
-    return of(v);
+    return of(v, run);
   }
 
   private String get(String key, String def) {

@@ -10,13 +10,16 @@ import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.PageSource;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads one input file and produces its page rows through a task's {@link PageRunner}. Every
- * failure becomes an error row naming the file and the cause; nothing is thrown per file.
+ * Reads one input file and produces its page rows through a task's {@link PageRunner}: one place
+ * for the job's partitions and the {@code ocr()} function. Every failure becomes an error row
+ * naming the file and the cause; nothing is thrown per file.
  */
 final class FileProcessor {
   private final PageRunner runner;
@@ -39,19 +42,56 @@ final class FileProcessor {
   /** Either an error row for the whole file, or an open file to take pages from. */
   record Opened(Row errorRow, OpenFile file) {}
 
+  /** The bytes of a file, read once it passed the listing's size check. */
+  interface Content {
+    byte[] read() throws IOException, DecodeException;
+  }
+
+  /** Opens a listed file: row {@code (path, modificationTime, length[, content])}. */
   Opened open(Row in) {
     String path = in.getString(in.fieldIndex("path"));
     Object modified = in.get(in.fieldIndex("modificationTime"));
     long length = in.getLong(in.fieldIndex("length"));
     PageRows.Source src = new PageRows.Source(path, modified, length, model);
+    return open(src, () -> hasContent(in) ? (byte[]) in.get(in.fieldIndex("content"))
+        : hadoopConf.readFile(path, limits));
+  }
+
+  /**
+   * Every row of one file given as bytes, in page order: the pages, or the file's error row.
+   * {@code name} stands for the file in error messages.
+   */
+  List<Row> readAll(String name, byte[] bytes) {
+    Opened o = open(new PageRows.Source(name, null, (long) bytes.length, model), () -> bytes);
+    if (o.errorRow() != null) {
+      return List.of(o.errorRow());
+    }
+    List<Row> rows = new ArrayList<>();
+    try (OpenFile f = o.file()) {
+      while (f.hasNextPage()) {
+        rows.add(f.nextPage());
+      }
+    }
+    return rows;
+  }
+
+  private Opened open(PageRows.Source src, Content content) {
+    Opened o = tryOpen(src, content);
+    if (o.errorRow() != null && metrics != null) {
+      metrics.filesDone.add(1);
+    }
+    return o;
+  }
+
+  private Opened tryOpen(PageRows.Source src, Content content) {
+    String path = src.uri();
     if (metrics != null) {
       metrics.files.add(1);
     }
     long t0 = System.nanoTime();
     try {
-      limits.checkBytes(path, length);
-      byte[] bytes = hasContent(in) ? (byte[]) in.get(in.fieldIndex("content"))
-          : hadoopConf.readFile(path, limits);
+      limits.checkBytes(path, src.length());
+      byte[] bytes = content.read();
       // Headers are parsed under the time budget too: a hostile file may loop in its parser.
       PageSource pages = runner.run(session -> ImageDecoder.open(bytes, path, limits));
       return new Opened(null, new OpenFile(src, pages, ms(t0)));
@@ -174,6 +214,9 @@ final class FileProcessor {
 
     @Override
     public void close() {
+      if (metrics != null && !hasNextPage()) {
+        metrics.filesDone.add(1);
+      }
       // After a timeout the stuck call may still read the file: leave it to the collector.
       if (timedOut < 0) {
         pages.close();

@@ -15,6 +15,8 @@ public final class JobMetrics implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final LongAccumulator files;
+  /** Files whose every row is out: the progress line's count. */
+  final LongAccumulator filesDone;
   final LongAccumulator pages;
   final LongAccumulator words;
   final LongAccumulator decodeMs;
@@ -26,6 +28,7 @@ public final class JobMetrics implements Serializable {
   /** Registers the accumulators on the driver. */
   public JobMetrics(SparkContext sc) {
     files = sc.longAccumulator("openocr.files");
+    filesDone = sc.longAccumulator("openocr.files.done");
     pages = sc.longAccumulator("openocr.pages.ok");
     words = sc.longAccumulator("openocr.words");
     decodeMs = sc.longAccumulator("openocr.ms.decode");

@@ -1,12 +1,9 @@
 package dev.openocr.spark;
 
 import dev.openocr.engine.EngineOptions;
-import dev.openocr.engine.OcrEngine;
 import java.util.Iterator;
-import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.sql.Row;
 
 /**
@@ -41,18 +38,8 @@ public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Ro
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     TaskContext tc = TaskContext.get();
-    Map<String, ResourceInformation> res = tc == null ? Map.of() : tc.resourcesJMap();
-    int threads = tc == null ? 1 : Math.max(1, tc.cpus());
-    EngineOptions taskEngine = options.withDevice(DeviceChooser.choose(res)).withThreads(threads);
-    OcrEngine engine = EngineCache.get(factory, taskEngine, ms -> {
-      if (metrics != null) {
-        metrics.engineLoadMs.add(ms);
-      }
-    });
-    PageRunner runner = new PageRunner(engine, taskOptions.pageSeconds() * 1000L);
-    FileProcessor files = new FileProcessor(runner, engine.modelId(), taskOptions, hadoopConf,
-        metrics);
-    PageRowIterator rows = new PageRowIterator(input, files, runner);
+    TaskReader reader = TaskReader.open(factory, options, taskOptions, hadoopConf, metrics, tc);
+    PageRowIterator rows = new PageRowIterator(input, reader);
     if (tc != null) {
       // Closes the session also when the task fails or stops consuming early.
       tc.addTaskCompletionListener((TaskContext ctx) -> rows.close());

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -53,6 +54,13 @@ public final class OcrSchemas {
       field("orientation", IntegerType, true),
       field("orientation_confidence", DoubleType, true)});
 
+  /** One page in the result of {@code ocr(content)}: the pages columns about the page itself. */
+  public static final StructType PAGE_RESULT = select(PAGES, "page", "status", "error", "width",
+      "height", "text", "word_count", "mean_confidence", "words");
+
+  /** The result of {@code ocr(content)}: one struct per page in page order. */
+  public static final ArrayType OCR_RESULT = DataTypes.createArrayType(PAGE_RESULT, false);
+
   /** Column names of the flat words table, in order. */
   public static final List<String> WORDS_COLUMNS = wordsColumns();
 
@@ -70,6 +78,14 @@ public final class OcrSchemas {
       f.add(field(g, DoubleType, false));
     }
     return new StructType(f.toArray(new StructField[0]));
+  }
+
+  private static StructType select(StructType t, String... names) {
+    StructField[] f = new StructField[names.length];
+    for (int i = 0; i < names.length; i++) {
+      f[i] = t.apply(names[i]);
+    }
+    return new StructType(f);
   }
 
   private static List<String> wordsColumns() {

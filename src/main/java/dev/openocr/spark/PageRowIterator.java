@@ -12,17 +12,15 @@ import org.apache.spark.sql.Row;
  */
 final class PageRowIterator implements Iterator<Row>, AutoCloseable {
   private final Iterator<Row> input;
-  private final FileProcessor files;
-  private final PageRunner runner;
+  private final TaskReader reader;
   private final ArrayDeque<Row> ready = new ArrayDeque<>();
   private FileProcessor.OpenFile current;
   private boolean closed;
   private long produced;
 
-  PageRowIterator(Iterator<Row> input, FileProcessor files, PageRunner runner) {
+  PageRowIterator(Iterator<Row> input, TaskReader reader) {
     this.input = input;
-    this.files = files;
-    this.runner = runner;
+    this.reader = reader;
   }
 
   @Override
@@ -34,7 +32,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
         current.close();
         current = null;
       } else if (input.hasNext()) {
-        FileProcessor.Opened o = files.open(input.next());
+        FileProcessor.Opened o = reader.files().open(input.next());
         if (o.errorRow() != null) {
           ready.add(o.errorRow());
         } else {
@@ -67,7 +65,7 @@ final class PageRowIterator implements Iterator<Row>, AutoCloseable {
         current.close();
       }
     } finally {
-      runner.close();
+      reader.close();
       TaskMemory.log(produced);
     }
   }

@@ -49,6 +49,16 @@ public final class PageRows {
         0L, 0L, null, null);
   }
 
+  /** The {@link OcrSchemas#PAGE_RESULT} struct of a row made here (fields in pages order). */
+  public static Row result(Row pagesRow) {
+    String[] names = OcrSchemas.PAGE_RESULT.fieldNames();
+    Object[] values = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = pagesRow.get(OcrSchemas.PAGES.fieldIndex(names[i]));
+    }
+    return RowFactory.create(values);
+  }
+
   /** Spark's row encoder takes arrays as Scala sequences. */
   private static scala.collection.Seq<Row> seq(List<Row> rows) {
     return scala.collection.JavaConverters.asScalaBuffer(rows);
