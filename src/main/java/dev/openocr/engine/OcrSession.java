@@ -52,8 +52,8 @@ public final class OcrSession implements AutoCloseable {
     long t1 = System.nanoTime();
     List<GrayImage> crops = new ArrayList<>(dets.size());
     DetectorOptions.CropMargin m = detector.cropMargin();
-    for (DetectedWord d : dets) {
-      crops.add(CropPreprocessor.cut(upright, d.quad(), m.x(), m.y()));
+    for (Quad frame : LineFrames.of(dets)) {
+      crops.add(CropPreprocessor.cut(upright, frame, m.x(), m.y()));
     }
     List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
     if (!crops.isEmpty()) {
