@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class TrainDetectorCommand implements Callable<Integer> {
   @Option(names = "--run-dir", description = "Run folder. Default: runs/craft-<variant>-seed<seed>")
   Path runDir;
-  @Option(names = "--variant", defaultValue = "lean", description = "lean, lean-r2, lean-r3 (lean with a residual refinement block at a quarter or half resolution; --init from a lean bundle grows it) or vgg16bn (default ${DEFAULT-VALUE})")
+  @Option(names = "--variant", defaultValue = "lean", description = "lean, lean-fast (a slimmer decoder: about half the time a page; --init from a lean bundle starts its encoder), lean-r2, lean-r3 (lean with a residual refinement block at a quarter or half resolution; --init from a lean bundle grows it) or vgg16bn (default ${DEFAULT-VALUE})")
   String variant;
   @Option(names = "--steps", defaultValue = "10000") int steps;
   @Option(names = "--batch", defaultValue = "8") int batch;

@@ -53,6 +53,28 @@ public final class ParamGrowth {
     return byName.size();
   }
 
+  /**
+   * Copies every parameter of {@code source} that {@code target} has under the same name and
+   * shape (a network of another width in some stages keeps the rest at their initial values).
+   *
+   * @return the number of parameter arrays copied
+   */
+  public static int copyMatching(Block target, Block source) {
+    Map<String, Parameter> byName = new HashMap<>();
+    for (Pair<String, Parameter> s : source.getParameters()) {
+      byName.put(s.getKey(), s.getValue());
+    }
+    int copied = 0;
+    for (Pair<String, Parameter> t : target.getParameters()) {
+      Parameter s = byName.get(t.getKey());
+      if (s != null && s.getArray().getShape().equals(t.getValue().getArray().getShape())) {
+        t.getValue().getArray().set(s.getArray().toFloatArray());
+        copied++;
+      }
+    }
+    return copied;
+  }
+
   /** How many copies of {@code source} make {@code target} along the first axis; 0: none. */
   static int repeats(Shape target, Shape source) {
     if (target.equals(source)) {

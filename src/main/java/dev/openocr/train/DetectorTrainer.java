@@ -70,10 +70,18 @@ public final class DetectorTrainer {
     try (DetectorModel model = DetectorModel.create(cfg.spec(), cfg.device())) {
       if (state.step() == 0 && cfg.init() != null && grownFrom(cfg.init(), cfg.spec())) {
         try (DetectorModel from = DetectorModel.load(ModelBundle.open(cfg.init()), "cpu")) {
-          int added = ParamGrowth.copyInto(model.model().getBlock(), from.model().getBlock());
+          String how;
+          try {
+            how = "grown, with " + ParamGrowth.copyInto(model.model().getBlock(),
+                from.model().getBlock()) + " new parameter arrays";
+          } catch (IllegalArgumentException notLarger) {
+            // another width somewhere: start from the parameters both networks have
+            how = ParamGrowth.copyMatching(model.model().getBlock(), from.model().getBlock())
+                + " parameter arrays of the same name and shape copied, the others new";
+          }
           java.util.logging.Logger.getLogger(DetectorTrainer.class.getName()).info(
-              "Starting from " + cfg.init() + " (" + from.spec().variant() + "), grown into "
-                  + cfg.spec().variant() + " with " + added + " new parameter arrays");
+              "Starting from " + cfg.init() + " (" + from.spec().variant() + ") into "
+                  + cfg.spec().variant() + ": " + how);
         }
       } else {
         state.restore(model.model(), ckpt, cfg.init());
