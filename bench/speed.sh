@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Pages per second on one core: openocr's Spark job and engine against Tesseract, same pages,
+# same core, one run, alternating.
+#
+#   bench/speed.sh [OUT_DIR]            (default out/bench/speed)
+#
+# Environment: SETS (space-separated NAME=GT_DIR; default FUNSD train and the English print bench
+# at 150 dpi, scan-like), PAGES (pages a set, default 40), ROUNDS (default 2), JOB_ARGS (extra
+# `openocr run` arguments, e.g. "--conf openocr.runtime=pytorch"), TESS_ARGS (default "-l eng").
+#
+# Per set and round, in turn: Tesseract 5 (default settings, OMP_THREAD_LIMIT=1, every page in one
+# process), the Spark job (`submit/openocr run --master local[1]`, the shipped defaults) and the
+# engine alone (`openocr eval --run --threads 1`), all under `taskset -c 0`. Tesseract and the job
+# run on all PAGES and on a quarter of them: the difference of the two wall times over the
+# difference in pages is the cost of a page without start-up (JVM, Spark, model load; Tesseract's
+# model load). The engine reports its own time without the model load. Writes OUT/speed.tsv (one
+# row per set, system and round), OUT/summary.tsv (medians over rounds, ratios to Tesseract,
+# milliseconds a page per job stage) and scores of each system's predictions on the PAGES pages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="${1:-out/bench/speed}"
+PAGES="${PAGES:-40}"
+ROUNDS="${ROUNDS:-2}"
+SETS="${SETS:-funsd=../shared/data/funsd_train print-en-150-scan=out/bench/print/en-150-scan}"
+TESS_ARGS="${TESS_ARGS:--l eng}"
+JOB_ARGS="${JOB_ARGS:-}"
+SCORE=../shared/eval/score.py
+CORE="taskset -c 0"
+export OMP_THREAD_LIMIT=1
+command -v tesseract >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr \
+    tesseract-ocr-eng tesseract-ocr-kor >/dev/null
+}
+mkdir -p "$OUT"
+rows="$OUT/speed.tsv"
+printf 'set\tsystem\tround\tpages\tseconds_a_page\tdecode_ms\tdetect_ms\trecognize_ms\n' > "$rows"
+submit/openocr --help >/dev/null 2>&1 || true   # builds the jar once, outside the timings
+
+now() { date +%s.%N; }
+
+# The first N pages of a set as their own GT folder (symlinks): gt/ and images/.
+subset() { # gt_dir n dest
+  rm -rf "$3"; mkdir -p "$3/gt" "$3/images"
+  local gt img
+  for gt in $(ls "$1"/gt/*.json | head -n "$2"); do
+    img=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['image'])" "$gt")
+    ln -s "$(realpath "$gt")" "$3/gt/"
+    ln -s "$(realpath "$1/images/$img")" "$3/images/"
+  done
+}
+
+tesseract_pages() { # set_dir pred_dir -> wall seconds on stdout
+  local list tmp t0 t1
+  tmp=$(mktemp -d); list="$tmp/list.txt"
+  ls "$1"/images/* > "$list"
+  t0=$(now); $CORE tesseract "$list" "$tmp/all" $TESS_ARGS tsv >/dev/null 2>&1; t1=$(now)
+  if [ -n "${2:-}" ]; then
+    python3 bench/tess_split.py "$tmp/all.tsv" "$1" "$2"
+  fi
+  rm -rf "$tmp"
+  echo "$t1 - $t0" | bc -l
+}
+
+job_pages() { # set_dir out_dir -> wall seconds on stdout
+  local t0 t1
+  t0=$(now)
+  # shellcheck disable=SC2086
+  $CORE submit/openocr run --master 'local[1]' --input "$1/images" --output "$2" --mode overwrite \
+    $JOB_ARGS > "$2.summary.txt" 2> "$2.log.txt"
+  t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  for entry in $SETS; do
+    name=${entry%%=*}; gt=${entry#*=}
+    full="$OUT/$name/pages-$PAGES"; small="$OUT/$name/pages-$((PAGES / 4))"
+    [ -d "$full" ] || subset "$gt" "$PAGES" "$full"
+    [ -d "$small" ] || subset "$gt" "$((PAGES / 4))" "$small"
+    n_full=$(ls "$full/gt" | wc -l); n_small=$(ls "$small/gt" | wc -l)
+    # Tesseract
+    a=$(tesseract_pages "$full" "$OUT/$name/tesseract-pred"); b=$(tesseract_pages "$small")
+    per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
+    printf '%s\ttesseract\t%d\t%d\t%.4f\t\t\t\n' "$name" "$round" "$n_full" "$per" >> "$rows"
+    # Spark job, local[1]
+    a=$(job_pages "$full" "$OUT/$name/job-full"); b=$(job_pages "$small" "$OUT/$name/job-small")
+    per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
+    stages=$(python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1])); m = s['stageMillis']; n = max(1, s['pages'])
+print('\t'.join(f\"{m.get(k, 0) / n:.1f}\" for k in ('decode', 'detect', 'recognize')))" \
+      "$OUT/$name/job-full/_summary.json")
+    printf '%s\tjob-local1\t%d\t%d\t%.4f\t%s\n' "$name" "$round" "$n_full" "$per" "$stages" >> "$rows"
+    # Engine alone
+    $CORE submit/openocr eval --gt "$full" --run --threads 1 --pred "$OUT/$name/engine-pred" \
+      > "$OUT/$name/engine.txt" 2>/dev/null
+    python3 - "$OUT/$name/engine.txt" "$name" "$round" >> "$rows" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+m = re.search(r": (\d+) pages in ([0-9.]+) s .*detect (\d+) ms, recognize (\d+) ms", t)
+n, secs = int(m.group(1)), float(m.group(2))
+print(f"{sys.argv[2]}\tengine\t{sys.argv[3]}\t{n}\t{secs / n:.4f}\t\t{m.group(3)}\t{m.group(4)}")
+PY
+  done
+done
+
+# Predictions of the last round, scored on the PAGES pages of each set.
+for entry in $SETS; do
+  name=${entry%%=*}; full="$OUT/$name/pages-$PAGES"
+  submit/openocr export --output "$OUT/$name/job-full" --format json --to "$OUT/$name/job-pred" \
+    >/dev/null 2>&1
+  for sys in tesseract job engine; do
+    for iou in 0.5 0.3; do
+      python3 "$SCORE" "$full" "$OUT/$name/$sys-pred" --iou "$iou" --quiet \
+        --json "$OUT/$name/$sys-iou$iou.json"
+    done
+  done
+done
+
+python3 - "$rows" "$OUT" "$SETS" > "$OUT/summary.tsv" <<'PY'
+import csv, json, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+out, sets = sys.argv[2], [e.split("=")[0] for e in sys.argv[3].split()]
+print("set\tsystem\tpages_per_s_per_core\tx_tesseract\tms_a_page\tdecode_ms\tdetect_ms\t"
+      "recognize_ms\te2e_f1_iou0.5\te2e_f1_iou0.3\tbow_f1\tcer_matched")
+pred = {"tesseract": "tesseract", "job-local1": "job", "engine": "engine"}
+for s in sets:
+    med = {}
+    for system in ("tesseract", "job-local1", "engine"):
+        r = [x for x in rows if x["set"] == s and x["system"] == system]
+        if r:
+            med[system] = (statistics.median(float(x["seconds_a_page"]) for x in r), r)
+    for system, (sec, r) in med.items():
+        stage = lambda k: statistics.median(float(x[k]) for x in r) if r[0][k] else float("nan")
+        sc5 = json.load(open(f"{out}/{s}/{pred[system]}-iou0.5.json"))
+        sc3 = json.load(open(f"{out}/{s}/{pred[system]}-iou0.3.json"))
+        print(f"{s}\t{system}\t{1 / sec:.3f}\t{med['tesseract'][0] / sec:.2f}\t{sec * 1000:.0f}\t"
+              f"{stage('decode_ms'):.0f}\t{stage('detect_ms'):.0f}\t{stage('recognize_ms'):.0f}\t"
+              f"{sc5['e2e_exact']['f1']:.4f}\t{sc3['e2e_exact']['f1']:.4f}\t{sc5['bow']['f1']:.4f}\t"
+              f"{sc5['cer_matched']:.4f}")
+PY
+column -t -s $'\t' "$OUT/summary.tsv"
