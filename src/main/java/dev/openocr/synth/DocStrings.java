@@ -26,12 +26,37 @@ final class DocStrings {
   private static final String[] PUNCT_WORDS = {":", "-", "/", "&", "#", "*", "$", "%", "(", ")",
       "--", "...", "x", "+", "=", "No.", "#:", "%)", "(1)", "(a)", "\u2022", "-0-"};
 
+  /** Pieces of command lines and file names, as manuals and technical reports print them. */
+  private static final String[] COMMAND_WORDS = {"foo", "bar", "bin", "usr", "lib", "etc",
+      "share", "doc", "debian", "local", "tmp", "var", "home", "src", "build", "config", "update",
+      "remove", "list", "add", "install", "help", "version", "verbose", "quiet", "force", "output",
+      "input", "file", "name", "path", "user", "root", "test", "make", "main", "data", "log"};
+  private static final String[] COMMAND_EXTS = {".c", ".h", ".txt", ".conf", ".sh", ".py", ".gz",
+      ".deb", ".so", ".1", ".html", ".xml", ".json", ".tar.gz", ".d", ".la"};
+
   private DocStrings() {}
+
+  /** An option, path, file name or shell fragment: {@code --update}, {@code /usr/bin/foo;}. */
+  static String command(Rng r) {
+    String w = r.pick(COMMAND_WORDS);
+    String t = switch (r.range(0, 8)) {
+      case 0, 1 -> "--" + w + (r.chance(0.3) ? "-" + r.pick(COMMAND_WORDS) : "");
+      case 2 -> "-" + (char) ('a' + r.range(0, 25)) + (r.chance(0.3) ? "" + (char) ('A' + r.range(0, 25)) : "");
+      case 3, 4 -> "/" + w + "/" + r.pick(COMMAND_WORDS) + (r.chance(0.5) ? "/" + r.pick(COMMAND_WORDS) : "");
+      case 5 -> w + r.pick(COMMAND_EXTS);
+      case 6 -> w + "_" + r.pick(COMMAND_WORDS) + (r.chance(0.5) ? "()" : "");
+      case 7 -> "$" + (r.chance(0.5) ? w.toUpperCase(Locale.ROOT) : Integer.toString(r.range(0, 9)));
+      default -> r.pick(new String[] {"2>&1", ">/dev/null", "&&", "||", "$@", "${" + w + "}", "~/."
+          + w, "./" + w, "../" + w});
+    };
+    return t + (r.chance(0.2) ? r.pick(new String[] {";", ",", ".", ")", ":"}) : "");
+  }
 
   /** One generated token of a random kind. */
   static String token(Rng r, Lang lang) {
-    return switch (r.nextInt(11)) {
+    return switch (r.nextInt(12)) {
       case 10 -> r.pick(PUNCT_WORDS);
+      case 11 -> lang == Lang.EN ? command(r) : r.pick(PUNCT_WORDS);
       case 0 -> number(r);
       case 1 -> amount(r, lang);
       case 2, 3 -> date(r, lang);

@@ -26,6 +26,11 @@ public final class TextSource {
   private static final double KO_CORPUS_SHARE = 0.6;
   /** Share of words taken from the word list rather than from corpus sentences. */
   private static final double WORD_LIST_SHARE = 0.35;
+  /**
+   * Share of English text set with typographic quotes and apostrophes (’ ‘ “ ”), as word
+   * processors and typeset documents print them; the corpora have straight ones only.
+   */
+  static final double TYPOGRAPHIC_SHARE = 0.35;
 
   private final Lang lang;
   private final List<String> lines;
@@ -104,7 +109,31 @@ public final class TextSource {
     }
     String w = !wordList.isEmpty() && p < 0.12 + WORD_LIST_SHARE ? r.pick(wordList)
         : r.pick(corpusWords);
-    return recase(r, w);
+    return typographic(r, recase(r, w));
+  }
+
+  /**
+   * With probability {@link #TYPOGRAPHIC_SHARE}, straight quotes made typographic: an apostrophe
+   * (after a letter or digit) becomes ’, other single quotes ‘ or ’ by side, double quotes “ or ”.
+   */
+  static String typographic(Rng r, String s) {
+    if ((s.indexOf('\'') < 0 && s.indexOf('"') < 0) || !r.chance(TYPOGRAPHIC_SHARE)) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean opens = i == 0 || Character.isWhitespace(s.charAt(i - 1))
+          || "([{".indexOf(s.charAt(i - 1)) >= 0;
+      if (c == '\'') {
+        b.append(opens ? '\u2018' : '\u2019');
+      } else if (c == '"') {
+        b.append(opens ? '\u201C' : '\u201D');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** A run of text of about {@code maxChars} characters or fewer (never empty). */
@@ -115,7 +144,7 @@ public final class TextSource {
     } else if (lang == Lang.KO) {
       s = cut(r, r.pick(lines), maxChars);
     } else if (!lines.isEmpty() && r.chance(0.7)) {
-      s = cut(r, r.pick(lines), maxChars);
+      s = typographic(r, cut(r, r.pick(lines), maxChars));
     } else {
       StringBuilder sb = new StringBuilder();
       int n = r.range(2, 12);
