@@ -5,9 +5,11 @@ import dev.openocr.config.OcrJobConfig;
 import dev.openocr.spark.EngineFactory;
 import dev.openocr.spark.HadoopConf;
 import dev.openocr.spark.JobMetrics;
+import dev.openocr.spark.JobProgress;
 import dev.openocr.spark.OcrPartitionFunction;
 import dev.openocr.spark.OcrSchemas;
 import dev.openocr.spark.PartitionPlan;
+import dev.openocr.spark.ProgressPrinter;
 import dev.openocr.spark.TaskSettings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -80,7 +84,24 @@ public final class OcrJob {
 
   /** Runs OCR with engines made by {@code factory} on the executors. */
   public static JobSummary run(SparkSession spark, OcrJobConfig config, EngineFactory factory) {
+    return run(spark, config, factory, LOG::info);
+  }
+
+  /** Runs OCR; while it reads pages, a progress line goes to {@code progress} every interval. */
+  static JobSummary run(SparkSession spark, OcrJobConfig config, EngineFactory factory,
+      Consumer<String> progress) {
+    SparkContext sc = spark.sparkContext();
+    try {
+      return runJobs(spark, config, factory, progress);
+    } finally {
+      sc.setJobDescription(null);
+    }
+  }
+
+  private static JobSummary runJobs(SparkSession spark, OcrJobConfig config,
+      EngineFactory factory, Consumer<String> progress) {
     long t0 = System.nanoTime();
+    SparkContext sc = spark.sparkContext();
     factory.preflight(TaskSettings.engineOptions(config));
     Path out = new Path(config.output());
     String pagesUri = new Path(out, PAGES).toString();
@@ -89,6 +110,7 @@ public final class OcrJob {
     boolean exists = exists(hconf, new Path(out, PAGES));
     SaveMode mode = saveMode(config, exists, pagesUri);
 
+    sc.setJobDescription("openocr: list " + String.join(", ", config.inputs()));
     Dataset<Row> files = InputListing.list(spark, config.inputs(), config.inputGlob());
     long listed = -1;
     if (config.incremental() && exists) {
@@ -106,7 +128,9 @@ public final class OcrJob {
         config.filesPerTask(), config.bytesPerTask());
     LOG.info("OCR of {} files ({} bytes) in {} tasks -> {}", n, bytes, tasks, out);
 
-    JobMetrics metrics = new JobMetrics(spark.sparkContext());
+    JobMetrics metrics = new JobMetrics(sc);
+    sc.setJobDescription("openocr: OCR of " + n + " files in " + tasks + " tasks, writing "
+        + PAGES);
     boolean java8Time = Boolean.parseBoolean(
         spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
     OcrPartitionFunction fn = new OcrPartitionFunction(factory, TaskSettings.engineOptions(config),
@@ -115,7 +139,11 @@ public final class OcrJob {
     Dataset<Row> pages = PartitionPlan.spread(files, tasks)
         .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    try (OutputCommit commit = new OutputCommit(hconf, out)) {
+    JobProgress tracker = JobProgress.of(metrics, n);
+    sc.addSparkListener(tracker);
+    try (ProgressPrinter printer = ProgressPrinter.start(tracker::line, progress,
+             config.progressInterval());
+         OutputCommit commit = new OutputCommit(hconf, out)) {
       int abandoned = commit.removeAbandoned(config.abandonedStagingHours());
       if (abandoned > 0) {
         LOG.info("Removed {} staging folders older than {} h left by killed runs in {}",
@@ -125,14 +153,17 @@ public final class OcrJob {
       // they record what is done; words derive from them, and an incremental run re-derives
       // words a run killed between the two publishes did not get (WordsRepair).
       write(pages, commit.staged(PAGES));
+      sc.setJobDescription("openocr: " + WORDS + " from " + PAGES);
       write(OcrSchemas.words(pages), commit.staged(WORDS));
       commit.publish(PAGES, mode);
       commit.publish(WORDS, mode);
+      sc.setJobDescription("openocr: summary");
       JobSummary s = summarize(pages, metrics, listed < 0 ? 0 : listed - n, tasks, t0);
       writeSummary(hconf, new Path(out, SUMMARY), s);
       LOG.info("OCR done: {}", s.oneLine());
       return s;
     } finally {
+      sc.removeSparkListener(tracker);
       pages.unpersist();
     }
   }

@@ -2,8 +2,10 @@ package dev.openocr.spark;
 
 import java.io.Serializable;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
 
@@ -42,6 +44,13 @@ public final class JobMetrics implements Serializable {
 
   void error(ErrorCause c) {
     errors.get(c).add(1);
+  }
+
+  /** Ids of the error accumulators, one per cause. */
+  Set<Long> errorIds() {
+    Set<Long> ids = new HashSet<>();
+    errors.values().forEach(a -> ids.add(a.id()));
+    return ids;
   }
 
   /** Error counts by cause, only causes that occurred (read on the driver). */

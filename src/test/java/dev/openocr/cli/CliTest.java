@@ -95,6 +95,7 @@ class CliTest {
     assertThat(d.pageSeconds()).isEqualTo(OcrJobConfig.PAGE_SECONDS_DEFAULT);
     assertThat(d.bytesPerTask()).isEqualTo(OcrJobConfig.BYTES_PER_TASK_DEFAULT);
     assertThat(d.widthVote()).isEqualTo(OcrJobConfig.WIDTH_VOTE_DEFAULT);
+    assertThat(d.progressInterval()).isEqualTo(OcrJobConfig.PROGRESS_INTERVAL_DEFAULT);
     RunCommand plain = new RunCommand();
     new CommandLine(plain).parseArgs("--input", "a", "--output", "o");
     assertThat(OcrJobConfig.of(plain.settings()).mode()).isEqualTo(OcrJobConfig.Mode.ERROR);

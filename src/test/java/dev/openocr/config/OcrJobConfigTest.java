@@ -45,5 +45,25 @@ class OcrJobConfigTest {
         .hasMessage("Unknown setting: openocr.limit.pixel");
     assertThatThrownBy(() -> OcrJobConfig.of(Map.of(OcrJobConfig.OUTPUT, "o")))
         .hasMessageContaining(OcrJobConfig.INPUT);
+    assertThatThrownBy(() -> c.with(OcrJobConfig.PROGRESS_INTERVAL, "-1"))
+        .hasMessage("Invalid openocr.progress.interval: -1 (seconds >= 0; 0 prints none)");
+  }
+
+  @Test
+  void progressLinesComeEveryTenSecondsUnlessSetOtherwise() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThat(c.progressInterval()).isEqualTo(10);
+    assertThat(c.with(OcrJobConfig.PROGRESS_INTERVAL, "0").progressInterval()).isZero();
+  }
+
+  @Test
+  void pageSettingsNeedNoInputOrOutput() {
+    OcrJobConfig c = OcrJobConfig.ofPageSettings(Map.of(OcrJobConfig.LANG, "ko"));
+    assertThat(c.lang()).isEqualTo("ko");
+    assertThat(c.with(OcrJobConfig.PDF_DPI, "150").pdfDpi()).isEqualTo(150);
+    assertThatThrownBy(() -> OcrJobConfig.ofPageSettings(Map.of(OcrJobConfig.RUNTIME, "tf")))
+        .hasMessageContaining("tf");
+    assertThatThrownBy(() -> OcrJobConfig.ofPageSettings(Map.of("openocr.lexikon", "false")))
+        .hasMessage("Unknown setting: openocr.lexikon");
   }
 }
