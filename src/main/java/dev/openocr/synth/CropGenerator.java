@@ -26,6 +26,8 @@ public final class CropGenerator {
   private static final int MAX_TRIES = 8;
 
   private final SynthConfig cfg;
+  /** {@link SynthConfig#printLike} of {@link #cfg}. */
+  private final SynthConfig print;
   private final TextSource text;
   private final FontBank fonts;
 
@@ -35,6 +37,7 @@ public final class CropGenerator {
           + fonts.lang());
     }
     this.cfg = cfg;
+    this.print = cfg.printLike();
     this.text = text;
     this.fonts = fonts;
   }
@@ -66,6 +69,8 @@ public final class CropGenerator {
   private SynthCrop attempt(Rng rng) {
     // drawn only when phrases are on, so the crops of a seed are as before when they are off
     boolean phrase = cfg.cropPhraseProb > 0 && rng.chance(cfg.cropPhraseProb);
+    SynthConfig cfg = this.cfg.printCropProb > 0 && rng.chance(this.cfg.printCropProb)
+        ? print : this.cfg;
     String word = target(rng);
     String leftCtx = rng.chance(phrase ? 0.7 : 0.5) ? text.word(rng) + " " : "";
     String rightCtx = rng.chance(phrase ? 0.7 : 0.5) ? " " + text.word(rng) : "";

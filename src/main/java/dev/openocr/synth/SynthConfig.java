@@ -167,6 +167,11 @@ public final class SynthConfig implements Serializable {
   public double cropNeighbourProb = 0.6;
   /** Probability of an underline or rule through a crop. */
   public double cropRuleProb = 0.3;
+  /**
+   * Probability that a crop is a clean scan of typeset print ({@link #printLike}): the books,
+   * reports and letters most of an archive holds, where the form-like defaults are too rough.
+   */
+  public double printCropProb = 0.25;
   /** Probability that a crop label is a generated document token (number, code, date...). */
   public double cropTokenProb = 0.3;
   /**
@@ -230,9 +235,35 @@ public final class SynthConfig implements Serializable {
         "rotateProb", "perspectiveProb", "sineWarpProb", "quasicrystalProb", "bleedProb",
         "brokenProb", "fadeProb", "blurProb", "speckleProb", "lowResProb", "jpegProb",
         "binarizeProb", "cropNeighbourProb", "typewriterProb", "cropRuleProb", "autoLevelProb",
-        "stampProb", "headingUnderlineProb", "widthScaleProb"}) {
+        "stampProb", "headingUnderlineProb", "widthScaleProb", "printCropProb"}) {
       c.set(k, "0");
     }
+    return c;
+  }
+
+  /**
+   * This configuration as a clean scan of typeset print: no typewriter, tracking, width change,
+   * ink bleed, broken strokes, fading, speckle or stains; rarely a rule or binarization; mild
+   * blur, paper noise, JPEG and resampling as a 100-300 dpi office scan has them.
+   */
+  public SynthConfig printLike() {
+    SynthConfig c = new SynthConfig();
+    asMap().forEach(c::set);
+    for (String k : new String[] {"typewriterProb", "trackingProb", "widthScaleProb", "bleedProb",
+        "brokenProb", "fadeProb", "speckleProb", "stainProb", "scannerProb", "quasicrystalProb",
+        "sineWarpProb", "perspectiveProb", "printCropProb"}) {
+      c.set(k, "0");
+    }
+    c.smallAngleProb = 0.05;
+    c.cropRuleProb = 0.05;
+    c.binarizeProb = 0.05;
+    c.inkJitter = 0.05;
+    c.hiResProb = 0.5;
+    c.blurProb = 0.5;
+    c.lowResProb = 0.3;
+    c.jpegProb = 0.4;
+    c.jpegQualityMin = 0.6;
+    c.paperMin = 215;
     return c;
   }
 

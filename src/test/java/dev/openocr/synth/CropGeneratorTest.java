@@ -72,9 +72,11 @@ class CropGeneratorTest {
 
   @Test
   void onlySmallTextIsSparedTheStrokeMergingEffects() {
+    // print crops are never bled: left out, so every crop takes the effect
     SynthConfig off = SynthConfig.defaults().set("legibleEm", "0").set("bleedProb", "1")
-        .set("boldProb", "0");
-    SynthConfig on = SynthConfig.defaults().set("bleedProb", "1").set("boldProb", "0");
+        .set("boldProb", "0").set("printCropProb", "0");
+    SynthConfig on = SynthConfig.defaults().set("bleedProb", "1").set("boldProb", "0")
+        .set("printCropProb", "0");
     // text of 17-20 px is above the limit even for faces that are bold by design: the guard
     // changes no pixel
     for (SynthConfig c : List.of(off, on)) {
@@ -154,5 +156,20 @@ class CropGeneratorTest {
     }
     assertThat(PageCrops.cut(page, cfg, 1).get(3).image().pixels())
         .isEqualTo(crops.get(3).image().pixels());
+  }
+
+  @Test
+  void printCropsTakeNoStrokeDamage() {
+    SynthConfig print = SynthConfig.defaults().printLike();
+    for (String k : new String[] {"bleedProb", "brokenProb", "fadeProb", "typewriterProb",
+        "speckleProb", "trackingProb", "printCropProb"}) {
+      assertThat(Double.parseDouble(print.asMap().get(k))).as(k).isZero();
+    }
+    assertThat(print.fontMin).isEqualTo(SynthConfig.defaults().fontMin);
+    SynthConfig all = SynthConfig.defaults().set("printCropProb", "1");
+    for (long s = 0; s < 5; s++) {
+      assertThat(CropGenerator.defaults(Lang.EN, all).generate(s).image().pixels())
+          .isEqualTo(CropGenerator.defaults(Lang.EN, all).generate(s).image().pixels());
+    }
   }
 }
