@@ -1,6 +1,7 @@
 package dev.openocr.spark;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -34,6 +35,7 @@ public final class JobProgress extends SparkListener {
   private final LongSupplier nanoClock;
   private final long startNanos;
   private final Map<Long, Counts> running = new HashMap<>();
+  private final Set<Long> endedTasks = new HashSet<>();
   private Counts ended = new Counts(0, 0, 0);
 
   JobProgress(long filesId, long pagesId, Set<Long> errorIds, long totalFiles,
@@ -63,12 +65,16 @@ public final class JobProgress extends SparkListener {
 
   /** A running task's values so far (task-local totals, not increments). */
   synchronized void running(long taskId, Map<Long, Long> values) {
-    running.put(taskId, counts(values));
+    // A heartbeat may arrive after its task's end: the end's values hold already.
+    if (!endedTasks.contains(taskId)) {
+      running.put(taskId, counts(values));
+    }
   }
 
   /** A task ended; its values count when it succeeded. */
   synchronized void ended(long taskId, boolean succeeded, Map<Long, Long> values) {
     running.remove(taskId);
+    endedTasks.add(taskId);
     if (succeeded) {
       ended = ended.plus(counts(values));
     }

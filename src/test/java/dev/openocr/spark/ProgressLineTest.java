@@ -38,10 +38,14 @@ class ProgressLineTest {
         + "1.2 pages/s, 1 error, about 23s left");
 
     p.ended(7, false, Map.of(FILES, 1L, PAGES, 5L));
+    // A heartbeat that arrives after its task's end does not count the task twice.
+    p.running(8, Map.of(FILES, 2L, PAGES, 6L));
     p.ended(9, true, Map.of(ERRORS_A, 1L, ERRORS_B, 2L, FILES, 3L, 99L, 50L));
     assertThat(p.line()).isEqualTo("progress: 10 of about 20 pages, 5 of 10 files, "
         + "1.0 pages/s, 4 errors, about 10s left");
 
+    // A failed attempt's heartbeat that comes late counts no more than its end.
+    p.running(7, Map.of(FILES, 1L, PAGES, 5L));
     p.ended(10, true, Map.of(FILES, 5L, PAGES, 10L));
     assertThat(p.line()).isEqualTo("progress: 20 of about 20 pages, 10 of 10 files, "
         + "2.0 pages/s, 4 errors, every file read");
