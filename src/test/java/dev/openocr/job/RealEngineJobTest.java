@@ -98,6 +98,8 @@ class RealEngineJobTest extends WithLocalSpark {
     // may or may not have reported it, so zeros are left out on both sides.
     Map<String, Long> expected = new HashMap<>();
     expected.put("openocr.files", json.get("files").getAsLong());
+    // Progress counts a file once its last row is out: by the end, every file.
+    expected.put("openocr.files.done", json.get("files").getAsLong());
     expected.put("openocr.pages.ok", json.get("pages").getAsLong());
     expected.put("openocr.words", json.get("words").getAsLong());
     stageMillis.forEach((k, v) -> expected.put("openocr.ms." + k, v));
