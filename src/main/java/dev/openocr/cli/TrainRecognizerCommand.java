@@ -66,7 +66,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7") long seed;
   @Option(names = "--width-pool", defaultValue = "16",
       description = "Batches made together and sorted by crop width, so each batch is padded "
-          + "little; 1 gives batches in generation order (runs before session 10) "
+          + "little; 1 gives batches in generation order "
           + "(default ${DEFAULT-VALUE})")
   int widthPool;
   @Option(names = "--word-spaces", defaultValue = "0",

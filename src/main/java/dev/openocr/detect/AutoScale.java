@@ -24,8 +24,7 @@ public record AutoScale(double targetHeight, double maxMag, int probeSide, doubl
     implements java.io.Serializable {
 
   /**
-   * Settings of the shipped English detector (since session 11; session 9's were 16, 2.5, 1280,
-   * 1.2), and what a partial {@link #parse} fills in when a bundle has none.
+   * Settings of the shipped English detector, and what a partial {@link #parse} fills in.
    */
   public static final AutoScale DEFAULTS = new AutoScale(18.5, 2.5, 1600, 1.4);
 

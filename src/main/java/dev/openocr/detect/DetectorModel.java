@@ -91,32 +91,37 @@ public final class DetectorModel implements AutoCloseable {
     return new DetectorModel(m, spec, opts, bundle.versionedId());
   }
 
+  /** The manifest's {@code inference} section (every key present; see {@code BundleFormat}). */
   static DetectorOptions optionsOf(JsonObject o) {
-    DetectorOptions d = DetectorOptions.defaults();
     if (o == null) {
-      return d;
+      throw new IllegalArgumentException("model.json has no inference section");
     }
-    HeatmapPostProcessor.Thresholds t = d.thresholds();
-    return new DetectorOptions(
-        o.has("magRatio") ? o.get("magRatio").getAsDouble() : d.magRatio(),
-        o.has("maxSide") ? o.get("maxSide").getAsInt() : d.maxSide(),
-        o.has("tileSize") ? o.get("tileSize").getAsInt() : d.tileSize(),
-        o.has("tileOverlap") ? o.get("tileOverlap").getAsInt() : d.tileOverlap(),
-        new HeatmapPostProcessor.Thresholds(
-            o.has("textThreshold") ? o.get("textThreshold").getAsDouble() : t.textThreshold(),
-            o.has("linkThreshold") ? o.get("linkThreshold").getAsDouble() : t.linkThreshold(),
-            o.has("lowText") ? o.get("lowText").getAsDouble() : t.lowText(),
-            o.has("minSize") ? o.get("minSize").getAsInt() : t.minSize()),
-        o.has("boxPadding") ? o.get("boxPadding").getAsDouble() : d.boxPadding(),
-        growthOf(o.get("boxGrowth")), marginOf(o.get("cropMargin")),
-        autoScaleOf(o.get("autoScale")),
-        // a bundle without it predates the sideways pass: detects as before
-        o.has("sidewaysThreshold") ? o.get("sidewaysThreshold").getAsDouble() : 0,
-        // a bundle without it predates fragment joining: its boxes stay as detected
-        o.has("joinGap") ? o.get("joinGap").getAsDouble() : 0);
+    return new DetectorOptions(num(o, "magRatio"), (int) num(o, "maxSide"),
+        (int) num(o, "tileSize"), (int) num(o, "tileOverlap"),
+        new HeatmapPostProcessor.Thresholds(num(o, "textThreshold"), num(o, "linkThreshold"),
+            num(o, "lowText"), (int) num(o, "minSize")),
+        num(o, "boxPadding"), growthOf(present(o, "boxGrowth")),
+        marginOf(present(o, "cropMargin")), autoScaleOf(present(o, "autoScale")),
+        num(o, "sidewaysThreshold"), num(o, "joinGap"));
   }
 
-  /** A bundle without {@code autoScale} always detects at its {@code magRatio}. */
+  private static com.google.gson.JsonElement present(JsonObject o, String key) {
+    if (!o.has(key)) {
+      throw new IllegalArgumentException("model.json: inference." + key + " is missing");
+    }
+    return o.get(key);
+  }
+
+  private static double num(JsonObject o, String key) {
+    com.google.gson.JsonElement e = present(o, key);
+    if (e.isJsonNull() || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new IllegalArgumentException("model.json: inference." + key + " must be a number, not "
+          + e);
+    }
+    return e.getAsDouble();
+  }
+
+  /** Null: the fixed magnification. */
   static AutoScale autoScaleOf(com.google.gson.JsonElement e) {
     if (e == null || e.isJsonNull()) {
       return null;
@@ -126,7 +131,7 @@ public final class DetectorModel implements AutoCloseable {
         a.get("probeSide").getAsInt(), a.get("tolerance").getAsDouble());
   }
 
-  /** A bundle without {@code boxGrowth} predates it: its boxes come from CRAFT's dilation. */
+  /** Null: CRAFT's dilation (bundles trained on ink-shaped character targets). */
   static HeatmapPostProcessor.BoxGrowth growthOf(com.google.gson.JsonElement e) {
     if (e == null || e.isJsonNull()) {
       return null;
@@ -136,14 +141,7 @@ public final class DetectorModel implements AutoCloseable {
         g.get("across").getAsDouble());
   }
 
-  /**
-   * A bundle without {@code cropMargin} predates it: its crops get the margin made for CRAFT's
-   * dilated boxes.
-   */
   static DetectorOptions.CropMargin marginOf(com.google.gson.JsonElement e) {
-    if (e == null || e.isJsonNull()) {
-      return DetectorOptions.CropMargin.CRAFT_DILATION;
-    }
     JsonObject m = e.getAsJsonObject();
     return new DetectorOptions.CropMargin(m.get("x").getAsDouble(), m.get("y").getAsDouble());
   }
@@ -164,6 +162,8 @@ public final class DetectorModel implements AutoCloseable {
       g.addProperty("along", o.boxGrowth().along());
       g.addProperty("across", o.boxGrowth().across());
       j.add("boxGrowth", g);
+    } else {
+      j.add("boxGrowth", com.google.gson.JsonNull.INSTANCE);
     }
     JsonObject m = new JsonObject();
     m.addProperty("x", o.cropMargin().x());
@@ -176,13 +176,11 @@ public final class DetectorModel implements AutoCloseable {
       a.addProperty("probeSide", o.autoScale().probeSide());
       a.addProperty("tolerance", o.autoScale().tolerance());
       j.add("autoScale", a);
+    } else {
+      j.add("autoScale", com.google.gson.JsonNull.INSTANCE);
     }
-    if (o.sidewaysThreshold() > 0) {
-      j.addProperty("sidewaysThreshold", o.sidewaysThreshold());
-    }
-    if (o.joinGap() > 0) {
-      j.addProperty("joinGap", o.joinGap());
-    }
+    j.addProperty("sidewaysThreshold", o.sidewaysThreshold());
+    j.addProperty("joinGap", o.joinGap());
     return j;
   }
 

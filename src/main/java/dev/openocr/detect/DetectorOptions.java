@@ -101,8 +101,7 @@ public record DetectorOptions(double magRatio, int maxSide, int tileSize, int ti
    * 50 FUNSD pages with {@code craft-lean-en} trained on character slices (end-to-end F1 exact
    * 0.660 at 0.3 / 0.25, 0.666 at 0.3 / 0.3, 0.669 at 0.35 / 0.3, 0.670 at 0.3 / 0.35, 0.671 at
    * 0.25 / 0.3; an early checkpoint read matched words at 0.680 with
-   * {@link CropMargin#CRAFT_DILATION}'s margins and 0.779 at 0.3 / 0.3). Session 11, all 149
-   * pages, with the detector's lower thresholds (0.35) and the English recognizer trained on
+   * {@link CropMargin#CRAFT_DILATION}'s margins and 0.779 at 0.3 / 0.3). On all 149 pages, with the detector's lower thresholds (0.35) and the English recognizer trained on
    * width-sorted batches: 0.25 x lets neighbouring punctuation into the crop, which that
    * recognizer reads ({@code or:} for {@code or}); end to end 0.706 at 0.25, 0.721 at 0.2, 0.728
    * at 0.15, 0.733 at 0.1, 0.734 at 0.05 and 0 (y 0.3; at x 0.05, y 0.2 gives 0.727 and y 0.4

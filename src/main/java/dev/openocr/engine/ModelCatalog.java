@@ -8,8 +8,8 @@ public final class ModelCatalog {
 
   /**
    * The detector bundle of a language. {@code craft-lean-ko} holds the weights of {@code
-   * craft-lean-en} with the inference settings that suit Korean pages (since session 11: the
-   * English bundle's lower thresholds and larger scale lose Korean words: detection F1 0.848
+   * craft-lean-en} with the inference settings that suit Korean pages (the English bundle's
+   * lower thresholds and larger scale lose Korean words: detection F1 0.848
    * against 0.890 on Korean tuning pages; model cards).
    */
   public static String defaultDetector(String lang) {

@@ -22,7 +22,9 @@ import java.util.HexFormat;
 public final class ModelBundle {
   public static final String CLASSPATH_PREFIX = "classpath:";
   public static final String MANIFEST = "model.json";
-  public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  /** Writes explicit nulls: in version 2 a manifest key with no value is there, as null. */
+  public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+      .serializeNulls().create();
 
   private final String location;
   private final JsonObject manifest;
@@ -46,7 +48,7 @@ public final class ModelBundle {
       throw new IllegalArgumentException(location + "/" + MANIFEST
           + " lacks one of id, kind, weights");
     }
-    return new ModelBundle(location, m);
+    return new ModelBundle(location, BundleFormat.current(m, location));
   }
 
   public String location() {
@@ -128,8 +130,12 @@ public final class ModelBundle {
       w.addProperty("file", file);
       w.addProperty("sha256", sha256(weights));
       w.addProperty("bytes", weights.length);
-      manifest.add("weights", w);
-      Files.writeString(dir.resolve(MANIFEST), GSON.toJson(manifest) + "\n");
+      JsonObject out = new JsonObject();
+      out.addProperty(BundleFormat.KEY, BundleFormat.VERSION);
+      manifest.entrySet().stream().filter(e -> !e.getKey().equals(BundleFormat.KEY))
+          .forEach(e -> out.add(e.getKey(), e.getValue()));
+      out.add("weights", w);
+      Files.writeString(dir.resolve(MANIFEST), GSON.toJson(out) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write model bundle " + dir, e);
     }

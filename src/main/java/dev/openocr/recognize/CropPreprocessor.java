@@ -128,10 +128,10 @@ public final class CropPreprocessor {
   }
 
   /**
-   * Batch widths are multiples of this (and so of the time-step stride). It was 32 until session
-   * 10; with 8 the English recognizer read 30 FUNSD pages' crops in about 17% less time (training
+   * Batch widths are multiples of this (and so of the time-step stride). Against 32, with 8 the
+   * English recognizer read 30 FUNSD pages' crops in about 17% less time (training
    * paused, alternating runs), with 2 fewer of 4,762 crops read exactly, and the held-out synthetic
-   * crops within 0.001 (BENCHMARKS.md, session 10).
+   * crops within 0.001.
    */
   public static final int WIDTH_BUCKET = 8;
 }

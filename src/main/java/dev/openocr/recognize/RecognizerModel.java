@@ -286,7 +286,7 @@ public final class RecognizerModel implements AutoCloseable {
 
   /**
    * Prefix beams a CTC reading keeps ({@link CtcDecoder#beam}), from the manifest's optional
-   * {@code decoding.beam} (default 1: greedy decoding, as every bundle before session 19).
+   * {@code decoding.beam} (default 1: greedy decoding).
    */
   static int beamOf(ModelBundle bundle) {
     JsonObject m = bundle.manifest();
@@ -339,11 +339,15 @@ public final class RecognizerModel implements AutoCloseable {
         RecognizerSpec.Features.valueOf(a.get("features").getAsString()),
         RecognizerSpec.Sequence.valueOf(a.get("sequence").getAsString()),
         RecognizerSpec.Prediction.valueOf(a.get("prediction").getAsString()),
-        a.get("inputHeight").getAsInt(), a.get("maxWidth").getAsInt(),
-        a.has("hidden") ? a.get("hidden").getAsInt() : 0,
-        a.has("sequenceLayers") ? a.get("sequenceLayers").getAsInt() : 1,
-        a.has("featureBlocks") ? a.get("featureBlocks").getAsInt() : 0,
-        a.has("frameWidth") ? a.get("frameWidth").getAsInt() : RecognizerSpec.WIDTH_STRIDE);
+        integer(a, "inputHeight"), integer(a, "maxWidth"), integer(a, "hidden"),
+        integer(a, "sequenceLayers"), integer(a, "featureBlocks"), integer(a, "frameWidth"));
+  }
+
+  private static int integer(JsonObject a, String key) {
+    if (!a.has(key) || !a.get(key).isJsonPrimitive()) {
+      throw new IllegalArgumentException("model.json: architecture." + key + " is missing");
+    }
+    return a.get(key).getAsInt();
   }
 
   public static JsonObject architectureJson(RecognizerSpec s) {
@@ -355,18 +359,9 @@ public final class RecognizerModel implements AutoCloseable {
     a.addProperty("inputHeight", s.inputHeight());
     a.addProperty("maxWidth", s.maxWidth());
     a.addProperty("hidden", s.hidden());
-    if (s.sequenceLayers() != 1) {
-      // absent means one layer, so one-layer bundles read as before
-      a.addProperty("sequenceLayers", s.sequenceLayers());
-    }
-    if (s.featureBlocks() != 0) {
-      // absent means none, so earlier bundles read as before
-      a.addProperty("featureBlocks", s.featureBlocks());
-    }
-    if (s.frameWidth() != RecognizerSpec.WIDTH_STRIDE) {
-      // absent means 4 pixels, so earlier bundles read as before
-      a.addProperty("frameWidth", s.frameWidth());
-    }
+    a.addProperty("sequenceLayers", s.sequenceLayers());
+    a.addProperty("featureBlocks", s.featureBlocks());
+    a.addProperty("frameWidth", s.frameWidth());
     return a;
   }
 

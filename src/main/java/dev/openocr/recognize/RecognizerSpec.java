@@ -16,8 +16,8 @@ import java.util.Locale;
  *     MEDIUM or VGG features after their deepest stage's convolutions (4 x W/4); 0 unless given. A
  *     bundle with fewer grows into this network with the new blocks' last batch-norm scale at
  *     zero, so it starts as that bundle ({@link RecognizerNet})
- * @param frameWidth pixels of input per output time step: {@link #WIDTH_STRIDE} (4, every
- *     bundle before session 21) or 2 (CTC only), where the output layer gives two distributions
+ * @param frameWidth pixels of input per output time step: {@link #WIDTH_STRIDE} (4) or 2
+ *     (CTC only), where the output layer gives two distributions
  *     for each feature column, so narrow glyphs (a loose box, a condensed face) have room for
  *     CTC's blank between letters. A bundle of width 4 grows into a network of width 2 with its
  *     output layer given twice ({@link dev.openocr.nn.ParamGrowth}), reading as before
@@ -76,28 +76,6 @@ public record RecognizerSpec(Transformation transformation, Features features, S
     }
   }
 
-  /** Frames of {@link #WIDTH_STRIDE}: every bundle before session 21. */
-  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
-                        Prediction prediction, int inputHeight, int maxWidth, int hidden,
-                        int sequenceLayers, int featureBlocks) {
-    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden,
-        sequenceLayers, featureBlocks, WIDTH_STRIDE);
-  }
-
-  /** No added feature blocks: every bundle before session 19. */
-  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
-                        Prediction prediction, int inputHeight, int maxWidth, int hidden,
-                        int sequenceLayers) {
-    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden,
-        sequenceLayers, 0);
-  }
-
-  /** One BiLSTM layer (or none): the layout of every bundle before session 16. */
-  public RecognizerSpec(Transformation transformation, Features features, Sequence sequence,
-                        Prediction prediction, int inputHeight, int maxWidth, int hidden) {
-    this(transformation, features, sequence, prediction, inputHeight, maxWidth, hidden, 1);
-  }
-
   /** This spec with {@code n} BiLSTM layers. */
   public RecognizerSpec withSequenceLayers(int n) {
     return new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
@@ -141,13 +119,10 @@ public record RecognizerSpec(Transformation transformation, Features features, S
         && frameWidth >= target.frameWidth;
   }
 
-  /**
-   * The CPU-sized network, {@code None-Lean-BiLSTM-CTC}, height 32 (the Korean bundle's; the
-   * English bundle has a second BiLSTM layer, {@link #withSequenceLayers}).
-   */
+  /** The CPU-sized network of the Korean bundle, {@code None-Lean-BiLSTM-CTC}, height 32. */
   public static RecognizerSpec lean() {
     return new RecognizerSpec(Transformation.NONE, Features.LEAN, Sequence.BILSTM, Prediction.CTC,
-        32, 400, 128);
+        32, 400, 128, 1, 0, WIDTH_STRIDE);
   }
 
   /**

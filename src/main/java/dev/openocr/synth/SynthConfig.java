@@ -186,10 +186,9 @@ public final class SynthConfig implements Serializable {
    * times {@link #BOLD_LEGIBLE_SCALE} for bold faces) are spared the degradations that merge or
    * erase strokes: no ink bleed, no blur, and at most one of broken strokes, binarization (at a
    * higher ink coverage than the fax-like low threshold: 40-90 of 255 instead of 20-70) and low
-   * resolution. Larger text is degraded as before. A blind reading of validation errors
-   * (sessions 7 and 8) found that most crops a person cannot read were small text with these
-   * effects, alone or together. 0 switches the guard off (the generator of sessions 1-7). Pages
-   * are not affected: the detector's held-out pages stay as they were.
+   * resolution. Larger text is degraded as before. A blind reading of validation errors found
+   * that most crops a person cannot read were small text with these effects, alone or together.
+   * 0 switches the guard off. Pages are not affected.
    */
   public double legibleEm = 13;
 

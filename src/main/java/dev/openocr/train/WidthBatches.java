@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Training batches of crops of similar width. A batch is padded to its widest crop, so batches
  * drawn at random are mostly padding: with the generator's English crops the mean width at
- * height 32 is 87 px, but random batches of 48 average 217 px wide (226 with the 32-px width
- * bucket used until session 10). Here the crops of {@code pool} consecutive batches are made
+ * height 32 is 87 px, but random batches of 48 average 217 px wide (226 with a 32-px width
+ * bucket). Here the crops of {@code pool} consecutive batches are made
  * together, sorted by the width they take in the network and cut into {@code pool} batches, which
  * are then served in a shuffled order; the same crops are trained on, in batches about 92 px wide
  * (104 with the 32-px bucket).

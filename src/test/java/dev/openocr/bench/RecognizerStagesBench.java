@@ -32,7 +32,7 @@ public final class RecognizerStagesBench {
       for (RecognizerSpec.Features f : RecognizerSpec.Features.values()) {
         for (RecognizerSpec.Prediction p : RecognizerSpec.Prediction.values()) {
           RecognizerSpec spec = new RecognizerSpec(t, f, RecognizerSpec.Sequence.BILSTM, p, 32, 256,
-              128);
+              128, 1, 0, RecognizerSpec.WIDTH_STRIDE);
           try (RecognizerModel m = RecognizerModel.create(spec, cs, "cpu");
                TextRecognizer r = m.newRecognizer()) {
             double[] ms = new double[5];

@@ -92,12 +92,15 @@ class AutoScaleTest {
   }
 
   @Test
-  void bundlesKeepTheirAutoScaleAndOlderBundlesHaveNone() {
+  void bundlesKeepTheirAutoScaleWrittenEvenWhenThereIsNone() {
     DetectorOptions on = DetectorOptions.defaults().withAutoScale(AUTO);
     JsonObject j = DetectorModel.optionsJson(on);
     assertThat(DetectorModel.optionsOf(j)).isEqualTo(on);
-    j.remove("autoScale");
-    assertThat(DetectorModel.optionsOf(j).autoScale()).isNull();
-    assertThat(DetectorModel.optionsOf(j)).isEqualTo(on.withAutoScale(null));
+    JsonObject off = DetectorModel.optionsJson(on.withAutoScale(null));
+    assertThat(off.get("autoScale").isJsonNull()).isTrue();
+    assertThat(DetectorModel.optionsOf(off)).isEqualTo(on.withAutoScale(null));
+    off.remove("autoScale");
+    assertThatThrownBy(() -> DetectorModel.optionsOf(off))
+        .hasMessageContaining("inference.autoScale is missing");
   }
 }

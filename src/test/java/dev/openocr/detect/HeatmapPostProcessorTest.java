@@ -178,13 +178,13 @@ class HeatmapPostProcessorTest {
   }
 
   @Test
-  void bundlesWithoutBoxGrowthKeepCraftsDilation() {
+  void boxGrowthTravelsInTheBundleAndNullMeansCraftsDilation() {
     com.google.gson.JsonObject j = DetectorModel.optionsJson(DetectorOptions.defaults());
     assertThat(DetectorModel.optionsOf(j).boxGrowth())
         .isEqualTo(HeatmapPostProcessor.BoxGrowth.defaults());
-    j.remove("boxGrowth");
-    assertThat(DetectorModel.optionsOf(j).boxGrowth()).isNull();
-    assertThat(DetectorModel.optionsJson(DetectorOptions.defaults().withBoxGrowth(null))
-        .has("boxGrowth")).isFalse();
+    com.google.gson.JsonObject dilation =
+        DetectorModel.optionsJson(DetectorOptions.defaults().withBoxGrowth(null));
+    assertThat(dilation.get("boxGrowth").isJsonNull()).isTrue();
+    assertThat(DetectorModel.optionsOf(dilation).boxGrowth()).isNull();
   }
 }

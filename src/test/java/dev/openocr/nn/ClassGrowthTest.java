@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClassGrowthTest {
   private static RecognizerSpec spec(int hidden) {
     return new RecognizerSpec(RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.LEAN,
-        RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 128, hidden);
+        RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 128, hidden, 1, 0, RecognizerSpec.WIDTH_STRIDE);
   }
 
   @Test

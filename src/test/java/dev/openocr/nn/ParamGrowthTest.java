@@ -19,7 +19,7 @@ class ParamGrowthTest {
   /** A small one-layer recognizer the recognizer growths start from. */
   private static final RecognizerSpec ONE_LAYER = new RecognizerSpec(
       RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.LEAN,
-      RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 64, 16);
+      RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 0, RecognizerSpec.WIDTH_STRIDE);
 
   @Test
   void aLeanNetworkGrownWithARefinementBlockGivesTheSameMapsUntilTrained() {
@@ -103,7 +103,7 @@ class ParamGrowthTest {
     // the blocks belong to the VGG-like stacks only
     assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.RESNET, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 1))
+        RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 1, RecognizerSpec.WIDTH_STRIDE))
         .hasMessageContaining("feature blocks");
     assertThat(one.withFeatureBlocks(1).runName()).isEqualTo("None-LeanR1-BiLSTM-CTC");
     assertThat(one.growsInto(one)).isFalse();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ParamsTest {
   private static final RecognizerSpec ONE = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
       RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-      RecognizerSpec.Prediction.CTC, 32, 64, 16);
+      RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 0, RecognizerSpec.WIDTH_STRIDE);
   private static final Charset CS = Charset.parse("AB");
 
   @Test

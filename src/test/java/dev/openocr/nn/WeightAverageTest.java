@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class WeightAverageTest {
   private static RecognizerSpec spec(int hidden) {
     return new RecognizerSpec(RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.LEAN,
-        RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 128, hidden);
+        RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 128, hidden, 1, 0, RecognizerSpec.WIDTH_STRIDE);
   }
 
   private static List<float[]> values(Block b) {

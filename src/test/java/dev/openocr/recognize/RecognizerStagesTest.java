@@ -31,7 +31,7 @@ class RecognizerStagesTest {
       "TPS, RESNET, BILSTM, ATTN"})
   void everyStageBuildsWithTheDocumentedShapes(RecognizerSpec.Transformation t,
       RecognizerSpec.Features f, RecognizerSpec.Sequence s, RecognizerSpec.Prediction p) {
-    RecognizerSpec spec = new RecognizerSpec(t, f, s, p, 32, 64, 16);
+    RecognizerSpec spec = new RecognizerSpec(t, f, s, p, 32, 64, 16, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     try (NDManager m = NDManager.newBaseManager()) {
       Block net = RecognizerNet.build(spec, CLASSES);
       net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 32, 48));
@@ -55,7 +55,7 @@ class RecognizerStagesTest {
   void runNamesFollowTheBenchmark() {
     assertThat(new RecognizerSpec(RecognizerSpec.Transformation.TPS,
         RecognizerSpec.Features.RESNET, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.ATTN, 32, 100, 256).runName())
+        RecognizerSpec.Prediction.ATTN, 32, 100, 256, 1, 0, RecognizerSpec.WIDTH_STRIDE).runName())
         .isEqualTo("TPS-ResNet-BiLSTM-Attn");
     assertThat(RecognizerSpec.lean().runName()).isEqualTo("None-Lean-BiLSTM-CTC");
   }
@@ -64,36 +64,37 @@ class RecognizerStagesTest {
   void impossibleCombinationsFailWhenBuilt() {
     assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.ATTN, 32, 100, 0))
+        RecognizerSpec.Prediction.ATTN, 32, 100, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE))
         .hasMessageContaining("attention decoder size");
     assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 100, 0))
+        RecognizerSpec.Prediction.CTC, 32, 100, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE))
         .hasMessageContaining("BiLSTM hidden size");
     assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.TPS,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.CTC, 48, 100, 0))
+        RecognizerSpec.Prediction.CTC, 48, 100, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE))
         .hasMessageContaining("input height");
     assertThatThrownBy(() -> new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.CTC, 32, 100, 0).withSequenceLayers(2))
+        RecognizerSpec.Prediction.CTC, 32, 100, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE).withSequenceLayers(2))
         .hasMessageContaining("sequence layers");
   }
 
   @Test
-  void theLayerCountAndFrameWidthAreWrittenOnlyWhenNotTheDefault() {
+  void theArchitectureIsWrittenWithEveryKeyAndReadBack() {
     RecognizerSpec one = RecognizerSpec.lean();
-    assertThat(RecognizerModel.architectureJson(one).has("sequenceLayers")).isFalse();
-    assertThat(RecognizerModel.architectureJson(one).has("frameWidth")).isFalse();
-    RecognizerSpec narrow = one.withFrameWidth(2);
-    assertThat(RecognizerModel.architectureJson(narrow).get("frameWidth").getAsInt()).isEqualTo(2);
-    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(narrow)))
-        .isEqualTo(narrow);
-    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(one))).isEqualTo(one);
-    RecognizerSpec two = one.withSequenceLayers(2);
-    assertThat(RecognizerModel.architectureJson(two).get("sequenceLayers").getAsInt())
-        .isEqualTo(2);
-    assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(two))).isEqualTo(two);
+    com.google.gson.JsonObject a = RecognizerModel.architectureJson(one);
+    assertThat(a.get("sequenceLayers").getAsInt()).isEqualTo(1);
+    assertThat(a.get("featureBlocks").getAsInt()).isZero();
+    assertThat(a.get("frameWidth").getAsInt()).isEqualTo(RecognizerSpec.WIDTH_STRIDE);
+    assertThat(RecognizerModel.specOf(a)).isEqualTo(one);
+    for (RecognizerSpec other : java.util.List.of(one.withFrameWidth(2), one.withSequenceLayers(2),
+        one.withFeatureBlocks(1))) {
+      assertThat(RecognizerModel.specOf(RecognizerModel.architectureJson(other))).isEqualTo(other);
+    }
+    a.remove("frameWidth");
+    assertThatThrownBy(() -> RecognizerModel.specOf(a))
+        .hasMessageContaining("architecture.frameWidth is missing");
   }
 
   @Test

@@ -47,7 +47,7 @@ public final class TinyBundles {
   public static Path recognizer(Path dir, Charset cs) {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE, RecognizerSpec.Prediction.CTC,
-        32, 256, 0);
+        32, 256, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     try (RecognizerModel m = RecognizerModel.create(spec, cs, "cpu")) {
       JsonObject j = new JsonObject();
       j.addProperty("id", "crnn-lean-test");

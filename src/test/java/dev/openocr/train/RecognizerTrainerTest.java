@@ -37,7 +37,7 @@ class RecognizerTrainerTest {
   void attentionRecognizerLearnsATinySetAndResumes() throws Exception {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.ATTN, 32, 64, 32);
+        RecognizerSpec.Prediction.ATTN, 32, 64, 32, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     Path run = tmp.resolve("attn");
     RecognizerTrainer.Result r = RecognizerTrainer.train(config(run, spec, 120, 0.003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
@@ -60,7 +60,7 @@ class RecognizerTrainerTest {
   void aRunKilledAndResumedEndsWithTheWeightsOfAnUninterruptedRun() throws Exception {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.CTC, 32, 64, 0);
+        RecognizerSpec.Prediction.CTC, 32, 64, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     // both runs start from the same weights (initialization is not seeded)
     String init = RecognizerTrainer.train(config(tmp.resolve("init"), spec, 2, 0.003f, null, 2),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best().toString();
@@ -112,7 +112,7 @@ class RecognizerTrainerTest {
   void ctcRecognizerWithTpsLearnsATinySet() {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.TPS,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 64, 32);
+        RecognizerSpec.Prediction.CTC, 32, 64, 32, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     RecognizerTrainer.Result r = RecognizerTrainer.train(
         config(tmp.resolve("tps"), spec, 60, 0.003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
@@ -123,7 +123,7 @@ class RecognizerTrainerTest {
   void initStartsANewRunFromABundlesWeights() {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.CTC, 32, 64, 0);
+        RecognizerSpec.Prediction.CTC, 32, 64, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     RecognizerTrainer.Result first = RecognizerTrainer.train(
         config(tmp.resolve("a"), spec, 20, 0.003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
@@ -141,7 +141,7 @@ class RecognizerTrainerTest {
   void aRunWithTheWordSpaceGrowsFromABundleWithoutItAndSplitsPhrases() {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE,
-        RecognizerSpec.Prediction.CTC, 32, 128, 0);
+        RecognizerSpec.Prediction.CTC, 32, 128, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     String init = RecognizerTrainer.train(config(tmp.resolve("words"), spec, 20, 0.003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best().toString();
     Charset spaced = CHARSET.withWordSpace();
@@ -176,7 +176,7 @@ class RecognizerTrainerTest {
   void aTwoLayerRunGrowsFromAOneLayerBundleAndKeepsItsReadings() {
     RecognizerSpec one = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.CTC, 32, 64, 32);
+        RecognizerSpec.Prediction.CTC, 32, 64, 32, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     RecognizerSpec two = one.withSequenceLayers(2);
     assertThat(two.runName()).isEqualTo("None-Lean-BiLSTMx2-CTC");
     RecognizerTrainer.Result first = RecognizerTrainer.train(

@@ -63,7 +63,7 @@ class OnnxExportTest {
   void ensemblesAndAttentionAreRefused() {
     RecognizerSpec attn = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
-        RecognizerSpec.Prediction.ATTN, 32, 64, 16);
+        RecognizerSpec.Prediction.ATTN, 32, 64, 16, 1, 0, RecognizerSpec.WIDTH_STRIDE);
     try (RecognizerModel rec = RecognizerModel.create(attn, Charset.parse("ab"), "cpu")) {
       assertThatThrownBy(rec::onnx).isInstanceOf(UnsupportedOperationException.class)
           .hasMessageContaining("None-Lean-BiLSTM-Attn");
