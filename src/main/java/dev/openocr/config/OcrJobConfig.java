@@ -24,6 +24,8 @@ public final class OcrJobConfig {
   public static final boolean INCREMENTAL_DEFAULT = false;
   public static final String MAX_FILE_BYTES = "openocr.limit.file-bytes";
   public static final long MAX_FILE_BYTES_DEFAULT = 256L << 20;
+  /** Largest byte array the JVM allocates: a file is read, and a page held, as one array. */
+  public static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
   public static final String MAX_PIXELS = "openocr.limit.pixels";
   public static final long MAX_PIXELS_DEFAULT = 160_000_000L;
   public static final String MAX_PAGES = "openocr.limit.pages";
@@ -60,6 +62,8 @@ public final class OcrJobConfig {
   public static final int FAULT_AFTER_PAGES_DEFAULT = 0;
   public static final String STAGING_HOURS = "openocr.output.abandoned-staging-hours";
   public static final long STAGING_HOURS_DEFAULT = 24;
+  /** Most staging hours: their milliseconds must fit a long. */
+  static final long STAGING_HOURS_MAX = Long.MAX_VALUE / 3_600_000L;
   public static final String FILES_PER_TASK = "openocr.partition.files-per-task";
   public static final int FILES_PER_TASK_DEFAULT = 64;
   public static final String BYTES_PER_TASK = "openocr.partition.bytes-per-task";
@@ -118,8 +122,12 @@ public final class OcrJobConfig {
     }
     mode();
     incremental();
-    checkArgument(maxFileBytes() > 0, "Invalid %s: %s (bytes > 0)", MAX_FILE_BYTES, maxFileBytes());
-    checkArgument(maxPixels() > 0, "Invalid %s: %s (pixels > 0)", MAX_PIXELS, maxPixels());
+    checkArgument(maxFileBytes() > 0 && maxFileBytes() <= MAX_ARRAY_BYTES,
+        "Invalid %s: %s (bytes 1..%s: a file is read into memory whole)", MAX_FILE_BYTES,
+        maxFileBytes(), MAX_ARRAY_BYTES);
+    checkArgument(maxPixels() > 0 && maxPixels() <= MAX_ARRAY_BYTES,
+        "Invalid %s: %s (pixels 1..%s: a gray page is one byte array)", MAX_PIXELS, maxPixels(),
+        MAX_ARRAY_BYTES);
     checkArgument(maxPages() > 0, "Invalid %s: %s (> 0)", MAX_PAGES, maxPages());
     checkArgument(pageSeconds() > 0, "Invalid %s: %s (seconds > 0)", PAGE_SECONDS, pageSeconds());
     checkArgument(pdfDpi() >= 36 && pdfDpi() <= 1200, "Invalid %s: %s (36..1200)", PDF_DPI,
@@ -129,8 +137,9 @@ public final class OcrJobConfig {
         faultAfterPages());
     checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());
     checkArgument(bytesPerTask() > 0, "Invalid %s: %s (> 0)", BYTES_PER_TASK, bytesPerTask());
-    checkArgument(abandonedStagingHours() >= 0, "Invalid %s: %s (hours >= 0; 0 keeps them)",
-        STAGING_HOURS, abandonedStagingHours());
+    checkArgument(abandonedStagingHours() >= 0 && abandonedStagingHours() <= STAGING_HOURS_MAX,
+        "Invalid %s: %s (hours 0..%s; 0 keeps them)", STAGING_HOURS, abandonedStagingHours(),
+        STAGING_HOURS_MAX);
     checkArgument(progressInterval() >= 0, "Invalid %s: %s (seconds >= 0; 0 prints none)",
         PROGRESS_INTERVAL, progressInterval());
     backend();
@@ -194,15 +203,15 @@ public final class OcrJobConfig {
   }
 
   public int maxPages() {
-    return (int) num(MAX_PAGES, MAX_PAGES_DEFAULT);
+    return integer(MAX_PAGES, MAX_PAGES_DEFAULT);
   }
 
   public int pageSeconds() {
-    return (int) num(PAGE_SECONDS, PAGE_SECONDS_DEFAULT);
+    return integer(PAGE_SECONDS, PAGE_SECONDS_DEFAULT);
   }
 
   public int pdfDpi() {
-    return (int) num(PDF_DPI, PDF_DPI_DEFAULT);
+    return integer(PDF_DPI, PDF_DPI_DEFAULT);
   }
 
   public String lang() {
@@ -243,7 +252,7 @@ public final class OcrJobConfig {
   }
 
   public int faultAfterPages() {
-    return (int) num(FAULT_AFTER_PAGES, FAULT_AFTER_PAGES_DEFAULT);
+    return integer(FAULT_AFTER_PAGES, FAULT_AFTER_PAGES_DEFAULT);
   }
 
   /**
@@ -255,7 +264,7 @@ public final class OcrJobConfig {
   }
 
   public int filesPerTask() {
-    return (int) num(FILES_PER_TASK, FILES_PER_TASK_DEFAULT);
+    return integer(FILES_PER_TASK, FILES_PER_TASK_DEFAULT);
   }
 
   public long bytesPerTask() {
@@ -264,7 +273,7 @@ public final class OcrJobConfig {
 
   /** Seconds between progress lines while a run goes; 0 prints none. */
   public int progressInterval() {
-    return (int) num(PROGRESS_INTERVAL, PROGRESS_INTERVAL_DEFAULT);
+    return integer(PROGRESS_INTERVAL, PROGRESS_INTERVAL_DEFAULT);
   }
 
   /** Every setting given, including non-openocr keys (e.g. {@code spark.*}). */
@@ -294,6 +303,14 @@ public final class OcrJobConfig {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Invalid " + key + ": " + v + " (a whole number)", e);
     }
+  }
+
+  /** A whole number that fits an int; a wider one is refused, never wrapped. */
+  private int integer(String key, int def) {
+    long v = num(key, def);
+    checkArgument(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE,
+        "Invalid %s: %s (a whole number up to %s)", key, v, Integer.MAX_VALUE);
+    return (int) v;
   }
 
   private boolean bool(String key, boolean def) {

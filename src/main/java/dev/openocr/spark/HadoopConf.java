@@ -1,5 +1,6 @@
 package dev.openocr.spark;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.imageio.DecodeException;
 import dev.openocr.imageio.DecodeLimits;
 import java.io.IOException;
@@ -33,10 +34,24 @@ public final class HadoopConf implements Serializable {
     // File systems are cached and shared in the JVM: not closed here.
     FileSystem fs = p.getFileSystem(conf);
     try (InputStream in = fs.open(p)) {
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-      limits.checkBytes(path, b.length);
-      return b;
+      return readAll(in, path, limits.maxFileBytes(), OcrJobConfig.MAX_ARRAY_BYTES);
     }
+  }
+
+  /**
+   * All of {@code in}, or TOO_LARGE when it holds more than {@code maxBytes} or than one array
+   * of {@code arrayBytes} holds: a file is never cut short silently.
+   */
+  static byte[] readAll(InputStream in, String path, long maxBytes, long arrayBytes)
+      throws IOException, DecodeException {
+    long cap = Math.min(maxBytes, arrayBytes);
+    byte[] b = in.readNBytes((int) cap);
+    if (in.read() >= 0) {
+      throw new DecodeException(DecodeException.Cause.TOO_LARGE, path + ": file too large: more"
+          + " than " + cap + " bytes (limit " + maxBytes + ", " + OcrJobConfig.MAX_FILE_BYTES
+          + (cap < maxBytes ? "; " + arrayBytes + " is the most read into memory)" : ")"));
+    }
+    return b;
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

@@ -36,7 +36,8 @@ class OcrJobConfigTest {
   void badValuesAreNamedInTheError() {
     OcrJobConfig c = OcrJobConfig.of(BASE);
     assertThatThrownBy(() -> c.with(OcrJobConfig.MAX_PIXELS, "-5"))
-        .hasMessage("Invalid openocr.limit.pixels: -5 (pixels > 0)");
+        .hasMessage("Invalid openocr.limit.pixels: -5 (pixels 1..2147483639: a gray page is one "
+            + "byte array)");
     assertThatThrownBy(() -> c.with(OcrJobConfig.PDF_DPI, "abc"))
         .hasMessageContaining("abc");
     assertThatThrownBy(() -> c.with(OcrJobConfig.MODE, "replace"))
@@ -47,6 +48,38 @@ class OcrJobConfigTest {
         .hasMessageContaining(OcrJobConfig.INPUT);
     assertThatThrownBy(() -> c.with(OcrJobConfig.PROGRESS_INTERVAL, "-1"))
         .hasMessage("Invalid openocr.progress.interval: -1 (seconds >= 0; 0 prints none)");
+  }
+
+  @Test
+  void numbersThatDoNotFitAreRefusedNotWrapped() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    // 2^32 + 1 would wrap to 1 as an int
+    assertThatThrownBy(() -> c.with(OcrJobConfig.MAX_PAGES, "4294967297"))
+        .hasMessage("Invalid openocr.limit.pages: 4294967297 (a whole number up to 2147483647)");
+    // 2^32 + 300 would wrap to a valid 300 dpi
+    assertThatThrownBy(() -> c.with(OcrJobConfig.PDF_DPI, "4294967596"))
+        .hasMessageContaining("openocr.pdf.dpi: 4294967596");
+    assertThatThrownBy(() -> c.with(OcrJobConfig.PAGE_SECONDS, "-4294967295"))
+        .hasMessageContaining("openocr.limit.page-seconds: -4294967295");
+    assertThatThrownBy(() -> c.with(OcrJobConfig.FILES_PER_TASK, "99999999999999999999"))
+        .hasMessageContaining("openocr.partition.files-per-task: 99999999999999999999");
+    assertThat(c.with(OcrJobConfig.MAX_PAGES, "2147483647").maxPages())
+        .isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void limitsBeyondWhatOneArrayHoldsAreRefused() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThatThrownBy(() -> c.with(OcrJobConfig.MAX_FILE_BYTES, "3221225472"))
+        .hasMessage("Invalid openocr.limit.file-bytes: 3221225472 (bytes 1..2147483639: a file"
+            + " is read into memory whole)");
+    assertThat(c.with(OcrJobConfig.MAX_FILE_BYTES, "2147483639").maxFileBytes())
+        .isEqualTo(2147483639L);
+    assertThatThrownBy(() -> c.with(OcrJobConfig.MAX_PIXELS, "2147483648"))
+        .hasMessageContaining("openocr.limit.pixels: 2147483648");
+    // hours whose milliseconds overflow a long
+    assertThatThrownBy(() -> c.with(OcrJobConfig.STAGING_HOURS, "9223372036854775"))
+        .hasMessageContaining("openocr.output.abandoned-staging-hours: 9223372036854775");
   }
 
   @Test
