@@ -155,8 +155,7 @@ public final class OcrJob {
       write(pages, commit.staged(PAGES));
       sc.setJobDescription("openocr: " + WORDS + " from " + PAGES);
       write(OcrSchemas.words(pages), commit.staged(WORDS));
-      commit.publish(PAGES, mode);
-      commit.publish(WORDS, mode);
+      commit.publish(mode, PAGES, WORDS);
       sc.setJobDescription("openocr: summary");
       JobSummary s = summarize(pages, metrics, listed < 0 ? 0 : listed - n, tasks, t0);
       writeSummary(hconf, new Path(out, SUMMARY), s);

@@ -189,34 +189,4 @@ class AtomicOutputTest extends WithLocalSpark {
     assertThat(rowKeys(out.resolve("words"))).isEqualTo(wordsBefore);
     assertThat(tree(out)).noneMatch(p -> p.contains("_staging") || p.contains("_temporary"));
   }
-
-  @Test
-  void stagingFoldersOfKilledDriversGoOnceTheyAreADayOld(@TempDir Path tmp) throws Exception {
-    Path out = firstRun(tmp);
-    // what drivers killed before publishing leave: one two days ago, one an hour ago (it may be
-    // a run still writing)
-    Path old = Files.createDirectories(out.resolve("_staging-old/pages"));
-    Files.writeString(old.resolve("part-0.parquet"), "x");
-    Path recent = Files.createDirectories(out.resolve("_staging-recent/pages"));
-    long now = System.currentTimeMillis();
-    Files.setLastModifiedTime(out.resolve("_staging-old"),
-        java.nio.file.attribute.FileTime.fromMillis(now - 48 * 3_600_000L));
-    Files.setLastModifiedTime(out.resolve("_staging-recent"),
-        java.nio.file.attribute.FileTime.fromMillis(now - 3_600_000L));
-
-    Path more = tmp.resolve("more");
-    TestInputs.png(more, "c.png", 1);
-    OcrJob.run(spark, config(more, out, OcrJobConfig.MODE, "append"), new TestEngines.Blobs());
-    assertThat(out.resolve("_staging-old")).doesNotExist();
-    assertThat(recent).exists();
-    assertThat(read(out)).isEqualTo("a.png:0,b.tif:0,b.tif:1,c.png:0");
-
-    // 0 keeps them all
-    Files.setLastModifiedTime(out.resolve("_staging-recent"),
-        java.nio.file.attribute.FileTime.fromMillis(now - 48 * 3_600_000L));
-    TestInputs.png(more, "d.png", 1);
-    OcrJob.run(spark, config(more, out, OcrJobConfig.MODE, "append", OcrJobConfig.INPUT_GLOB,
-        "d.png", OcrJobConfig.STAGING_HOURS, "0"), new TestEngines.Blobs());
-    assertThat(recent).exists();
-  }
 }
