@@ -36,27 +36,27 @@ public final class OcrSession implements AutoCloseable {
     long t0 = System.nanoTime();
     List<DetectedWord> dets = detector.detect(page);
     long tDet = System.nanoTime() - t0;
+    DetectorOptions.CropMargin m = detector.cropMargin();
+    long t1 = System.nanoTime();
+    List<Recognition> recs = read(page, dets, m);
+    long tRec = System.nanoTime() - t1;
     Orientation.Decision o = new Orientation.Decision(0, 1.0);
     GrayImage upright = page;
     if (detectOrientation && !dets.isEmpty()) {
       long tr = System.nanoTime();
-      o = Orientation.decide(page, dets, recognizer, detector);
+      // the page's own readings are the upright ones; only turned readings cost more
+      o = Orientation.decide(page, dets, recs, recognizer, detector);
       if (o.degrees() != 0) {
         // OCR the page upright; boxes go back to the scan's frame at the end
         upright = page.rotate(360 - o.degrees());
         dets = detector.detect(upright);
+        recs = read(upright, dets, m);
       }
-      // the orientation test and any second detection count as detection time
+      // the orientation test and any second pass count as detection time
       tDet += System.nanoTime() - tr;
     }
-    long t1 = System.nanoTime();
-    List<GrayImage> crops = new ArrayList<>(dets.size());
-    DetectorOptions.CropMargin m = detector.cropMargin();
-    for (Quad frame : LineFrames.of(dets)) {
-      crops.add(CropPreprocessor.cut(upright, frame, m.x(), m.y()));
-    }
-    List<Recognition> recs = crops.isEmpty() ? List.of() : recognizer.recognize(crops);
-    if (!crops.isEmpty()) {
+    t1 = System.nanoTime();
+    if (!dets.isEmpty()) {
       dets = new ArrayList<>(dets);
       recs = new ArrayList<>(recs);
       readSidewaysBothWays(upright, dets, recs, m);
@@ -66,6 +66,7 @@ public final class OcrSession implements AutoCloseable {
       }
     }
     long t2 = System.nanoTime();
+    tRec += t2 - t1;
     List<Word> words = new ArrayList<>(dets.size());
     for (int i = 0; i < dets.size(); i++) {
       Recognition r = recs.get(i);
@@ -83,9 +84,21 @@ public final class OcrSession implements AutoCloseable {
           o.confidence());
     }
     long t3 = System.nanoTime();
-    lastTimings = new PageTimings(tDet / 1_000_000, (t2 - t1) / 1_000_000,
-        (t3 - t2) / 1_000_000);
+    lastTimings = new PageTimings(tDet / 1_000_000, tRec / 1_000_000, (t3 - t2) / 1_000_000);
     return result;
+  }
+
+  /** Each word read from its crop, framed by its line ({@link LineFrames}). */
+  private List<Recognition> read(GrayImage page, List<DetectedWord> dets,
+      DetectorOptions.CropMargin m) {
+    if (dets.isEmpty()) {
+      return List.of();
+    }
+    List<GrayImage> crops = new ArrayList<>(dets.size());
+    for (Quad frame : LineFrames.of(dets)) {
+      crops.add(CropPreprocessor.cut(page, frame, m.x(), m.y()));
+    }
+    return recognizer.recognize(crops);
   }
 
   /**

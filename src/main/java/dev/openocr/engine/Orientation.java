@@ -30,7 +30,7 @@ import java.util.List;
  */
 final class Orientation {
   /** Words sampled to compare readings. */
-  static final int SAMPLE = 16;
+  static final int SAMPLE = 8;
   /** A box this much taller than wide counts as vertical text. */
   static final double VERTICAL_ASPECT = 1.5;
   /**
@@ -54,6 +54,16 @@ final class Orientation {
 
   static Decision decide(GrayImage page, List<DetectedWord> dets, TextRecognizer rec,
       TextDetector det) {
+    return decide(page, dets, null, rec, det);
+  }
+
+  /**
+   * As {@link #decide(GrayImage, List, TextRecognizer, TextDetector)}, with the page's own
+   * readings of {@code dets} as they stand (the recognizer's output for each, in order; null:
+   * read the sample here), so only the turned readings cost a recognizer pass.
+   */
+  static Decision decide(GrayImage page, List<DetectedWord> dets, List<Recognition> readings,
+      TextRecognizer rec, TextDetector det) {
     if (dets.isEmpty()) {
       return new Decision(0, 0);
     }
@@ -69,7 +79,8 @@ final class Orientation {
     double level = Double.NEGATIVE_INFINITY;
     if (!sideways) {
       List<DetectedWord> sample = typical(dets);
-      double[] s0 = wordScores(page, sample, 0, rec, cropMargin);
+      double[] s0 = readings != null ? scoresOf(dets, readings, sample)
+          : wordScores(page, sample, 0, rec, cropMargin);
       double[] s180 = wordScores(page, sample, 180, rec, cropMargin);
       upright = pair(0, s0, 180, s180, UPRIGHT_MARGIN);
       level = median(upright.degrees() == 0 ? s0 : s180);
@@ -140,6 +151,20 @@ final class Orientation {
     double[] out = new double[rs.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = logProbPerChar(rs.get(i));
+    }
+    return out;
+  }
+
+  /** The sampled words' log-probability per character in readings already made of them. */
+  static double[] scoresOf(List<DetectedWord> dets, List<Recognition> readings,
+      List<DetectedWord> sample) {
+    java.util.Map<DetectedWord, Integer> index = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < dets.size(); i++) {
+      index.put(dets.get(i), i);
+    }
+    double[] out = new double[sample.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = logProbPerChar(readings.get(index.get(sample.get(i))));
     }
     return out;
   }
