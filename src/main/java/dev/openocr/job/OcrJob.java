@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,7 +28,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,14 +116,14 @@ public final class OcrJob {
     if (config.incremental() && exists) {
       WordsRepair.appendMissing(spark, pagesUri, wordsUri, exists(hconf, new Path(out, WORDS)));
       listed = files.count();
-      // Materialized so the OCR plan does not read <out>/pages: writing there re-caches (and so
-      // would re-run) every cached plan that reads it.
-      Dataset<Row> todo = InputSelection.notYetDone(files, spark.read().parquet(pagesUri));
-      files = spark.createDataFrame(todo.collectAsList(), todo.schema());
+      files = InputSelection.notYetDone(files, spark.read().parquet(pagesUri));
     }
-    Row stats = files.agg(functions.count("*"), functions.sum("length")).first();
-    long n = stats.getLong(0);
-    long bytes = stats.isNullAt(1) ? 0 : stats.getLong(1);
+    // The file list comes to the driver, which fixes each file's task (PartitionPlan); the OCR
+    // plan then reads neither the listing again nor <out>/pages, which this run writes to.
+    List<Row> todo = files.collectAsList();
+    long n = todo.size();
+    long skipped = listed < 0 ? 0 : listed - n;
+    long bytes = todo.stream().mapToLong(r -> r.<Long>getAs("length")).sum();
     int tasks = PartitionPlan.tasks(n, bytes, spark.sparkContext().defaultParallelism(),
         config.filesPerTask(), config.bytesPerTask());
     LOG.info("OCR of {} files ({} bytes) in {} tasks -> {}", n, bytes, tasks, out);
@@ -135,10 +135,8 @@ public final class OcrJob {
         spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
     OcrPartitionFunction fn = new OcrPartitionFunction(factory, TaskSettings.engineOptions(config),
         TaskSettings.taskOptions(config, java8Time), hconf, metrics);
-    // Pages are kept so the words table and the summary reuse them: OCR runs once.
-    Dataset<Row> pages = PartitionPlan.spread(files, tasks)
-        .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> ocr = PartitionPlan.spread(spark, todo, files.schema(), tasks)
+        .mapPartitions(fn, Encoders.row(OcrSchemas.PAGES));
     JobProgress tracker = JobProgress.of(metrics, n);
     sc.addSparkListener(tracker);
     try (ProgressPrinter printer = ProgressPrinter.start(tracker::line, progress,
@@ -152,18 +150,20 @@ public final class OcrJob {
       // Both tables are staged complete before either is published (OutputCommit). Pages first:
       // they record what is done; words derive from them, and an incremental run re-derives
       // words a run killed between the two publishes did not get (WordsRepair).
-      write(pages, commit.staged(PAGES));
+      write(ocr, commit.staged(PAGES));
+      // Words and the summary read the pages written: OCR runs once, and a task computed again
+      // after an executor loss cannot make words that disagree with pages.
+      Dataset<Row> pages = spark.read().schema(OcrSchemas.PAGES).parquet(commit.staged(PAGES));
       sc.setJobDescription("openocr: " + WORDS + " from " + PAGES);
       write(OcrSchemas.words(pages), commit.staged(WORDS));
-      commit.publish(mode, PAGES, WORDS);
       sc.setJobDescription("openocr: summary");
-      JobSummary s = summarize(pages, metrics, listed < 0 ? 0 : listed - n, tasks, t0);
+      JobSummary s = summarize(pages, metrics, skipped, tasks, t0);
+      commit.publish(mode, PAGES, WORDS);
       writeSummary(hconf, new Path(out, SUMMARY), s);
       LOG.info("OCR done: {}", s.oneLine());
       return s;
     } finally {
       sc.removeSparkListener(tracker);
-      pages.unpersist();
     }
   }
 

@@ -1,15 +1,19 @@
 package dev.openocr.spark;
 
-import org.apache.spark.Partitioner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import scala.Tuple2;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * How many OCR tasks a run gets. Per-file Spark splits would give one task per file (10,000
- * tiny files = 10,000 tasks) or one per folder; OCR cost follows files and bytes instead.
+ * How many OCR tasks a run gets, and which files each one reads. Per-file Spark splits would
+ * give one task per file (10,000 tiny files = 10,000 tasks) or one per folder; OCR cost follows
+ * files and bytes instead.
  */
 public final class PartitionPlan {
   /** Tasks per core at least, so a slow file does not leave the other cores idle at the end. */
@@ -34,40 +38,38 @@ public final class PartitionPlan {
   }
 
   /**
-   * Spreads file rows over {@code tasks} partitions: largest files first, dealt like cards
-   * (file i to partition i mod tasks), so every task gets files and big files do not pile up.
-   * Round-robin repartitioning starts at a random partition per input split, which for a few
-   * files can put all of them in one task.
+   * Spreads file rows over {@code tasks} partitions as {@link #deal} says. The assignment is fixed
+   * on the driver and travels with the tasks (no shuffle), so a partition computed again after an
+   * executor loss holds exactly the same files.
    */
-  public static Dataset<Row> spread(Dataset<Row> files, int tasks) {
-    JavaRDD<Row> dealt = files.orderBy(functions.col("length").desc()).javaRDD().zipWithIndex()
-        .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
-        .partitionBy(new Deal(tasks))
-        .values();
-    return files.sparkSession().createDataFrame(dealt, files.schema());
+  public static Dataset<Row> spread(SparkSession spark, List<Row> files, StructType schema,
+      int tasks) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // One group per slice: a parallelized list of n elements in n slices gives element i to i.
+    JavaRDD<Row> rows = jsc.parallelize(deal(files, tasks), tasks).flatMap(List::iterator);
+    return spark.createDataFrame(rows, schema);
   }
 
-  /** Partition of the i-th file: i mod n. */
-  static final class Deal extends Partitioner {
-    private static final long serialVersionUID = 1L;
-    private final int n;
-
-    Deal(int n) {
-      this.n = n;
+  /**
+   * File rows ({@code path}, {@code length} fields) dealt like cards over {@code tasks} groups:
+   * largest first, ties by path, file i to group i mod tasks, so every task gets files and big
+   * files do not pile up. The same files give the same groups in any input order.
+   */
+  public static List<List<Row>> deal(List<Row> files, int tasks) {
+    List<Row> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparingLong((Row r) -> r.<Long>getAs("length")).reversed()
+        .thenComparing(r -> r.<String>getAs("path")));
+    List<List<Row>> groups = new ArrayList<>(tasks);
+    for (int t = 0; t < tasks; t++) {
+      groups.add(new ArrayList<>());
     }
-
-    @Override
-    public int numPartitions() {
-      return n;
+    for (int i = 0; i < sorted.size(); i++) {
+      groups.get(i % tasks).add(sorted.get(i));
     }
-
-    @Override
-    public int getPartition(Object key) {
-      return (int) (((Long) key) % n);
-    }
+    return groups;
   }
 
   private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
+    return a / b + (a % b == 0 ? 0 : 1);
   }
 }

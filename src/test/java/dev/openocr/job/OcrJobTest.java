@@ -96,16 +96,15 @@ class OcrJobTest extends WithLocalSpark {
 
   @Test
   void filesAreDealtEvenlyBiggestFirst() {
-    List<Row> rows = new java.util.ArrayList<>();
-    for (long len : new long[] {10, 500, 20, 400, 30}) {
-      rows.add(org.apache.spark.sql.RowFactory.create("f" + len,
-          new java.sql.Timestamp(0), len));
-    }
     org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
         .add("path", "string").add("modificationTime", "timestamp").add("length", "long");
-    Dataset<Row> files = spark.createDataFrame(rows, schema).repartition(3);
-    List<List<Row>> parts = dev.openocr.spark.PartitionPlan.spread(files, 2).javaRDD().glom()
-        .collect();
+    List<Row> rows = new java.util.ArrayList<>();
+    for (long len : new long[] {10, 500, 20, 400, 30}) {
+      rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+          new Object[] {"f" + len, new java.sql.Timestamp(0), len}, schema));
+    }
+    List<List<Row>> parts = dev.openocr.spark.PartitionPlan.spread(spark, rows, schema, 2)
+        .javaRDD().glom().collect();
     assertThat(parts).hasSize(2);
     assertThat(parts.get(0)).extracting(r -> r.getLong(2)).containsExactly(500L, 30L, 10L);
     assertThat(parts.get(1)).extracting(r -> r.getLong(2)).containsExactly(400L, 20L);

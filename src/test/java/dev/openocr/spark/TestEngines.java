@@ -54,6 +54,69 @@ public final class TestEngines {
     }
   }
 
+  /**
+   * {@link Gated}'s detector + {@link WidthRecognizer}, each word stamped with the JVM and the
+   * count of pages read in it ({@code w84#pid.n}): a page read twice reads differently, so a
+   * table derived from a second reading disagrees with one from the first. Each page first
+   * sleeps {@code openocr.test.page-delay-ms} (a system property, default 0).
+   */
+  public static final class Stamped implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+    private static final AtomicInteger PAGES = new AtomicInteger();
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      long delay = Long.getLong("openocr.test.page-delay-ms", 0);
+      String jvm = Long.toString(ProcessHandle.current().pid());
+      return new OcrEngine(() -> new PacedDetector(delay), () -> new StampRecognizer(jvm),
+          "stamped-test+width-test", null, false);
+    }
+  }
+
+  private static final class StampRecognizer implements dev.openocr.recognize.TextRecognizer {
+    private final WidthRecognizer width = new WidthRecognizer();
+    private final String jvm;
+
+    StampRecognizer(String jvm) {
+      this.jvm = jvm;
+    }
+
+    @Override
+    public java.util.List<dev.openocr.recognize.Recognition> recognize(
+        java.util.List<dev.openocr.imageio.GrayImage> crops) {
+      String stamp = "#" + jvm + "." + Stamped.PAGES.incrementAndGet();
+      return width.recognize(crops).stream().map(r -> new dev.openocr.recognize.Recognition(
+          r.text() + stamp, r.confidence(), r.charProbs())).toList();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static final class PacedDetector implements dev.openocr.detect.TextDetector {
+    private final GateDetector gate = new GateDetector();
+    private final long delayMillis;
+
+    PacedDetector(long delayMillis) {
+      this.delayMillis = delayMillis;
+    }
+
+    @Override
+    public java.util.List<dev.openocr.detect.DetectedWord> detect(
+        dev.openocr.imageio.GrayImage page) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      return gate.detect(page);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   private static final class GateDetector implements dev.openocr.detect.TextDetector {
     private final BlobDetector blobs = new BlobDetector();
 
