@@ -106,6 +106,9 @@ final class FileProcessor {
     } catch (TimeoutException e) {
       return new Opened(fail(src, 0, ErrorCause.TIMEOUT, path + ": opening took longer than "
           + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0)), null);
+    } catch (PageRunner.EngineFailure e) {
+      // Not the file's fault: the task fails and Spark runs it again.
+      throw e;
     } catch (IOException | RuntimeException e) {
       return new Opened(fail(src, 0, ErrorCause.READ_FAILED, path + ": cannot read: " + e, ms(t0)),
           null);

@@ -29,6 +29,15 @@ final class PageRunner implements AutoCloseable {
     T run(OcrSession session) throws Exception;
   }
 
+  /** The engine could not open a session: the task fails (Spark runs it again), no file does. */
+  static final class EngineFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EngineFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final OcrEngine engine;
   private final long timeoutMillis;
   private Worker worker;
@@ -43,6 +52,7 @@ final class PageRunner implements AutoCloseable {
    *
    * @throws TimeoutException when the page took longer than the budget (the work is abandoned)
    * @throws ExecutionException when the work threw
+   * @throws EngineFailure when no session could be opened for the work
    */
   <T> T run(Work<T> work) throws TimeoutException, ExecutionException {
     if (worker == null) {
@@ -52,6 +62,13 @@ final class PageRunner implements AutoCloseable {
     Future<T> f = w.executor.submit(() -> work.run(w.session()));
     try {
       return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EngineFailure failure) {
+        worker = null;
+        w.retire();
+        throw failure;
+      }
+      throw e;
     } catch (TimeoutException e) {
       f.cancel(true);
       worker = null;
@@ -87,7 +104,12 @@ final class PageRunner implements AutoCloseable {
     /** The session, opened on first use on the worker thread. */
     OcrSession session() {
       if (session == null) {
-        session = engine.session();
+        try {
+          session = engine.session();
+        } catch (RuntimeException | Error e) {
+          throw new EngineFailure("Cannot open an OCR session of " + engine.modelId() + ": " + e,
+              e);
+        }
       }
       return session;
     }

@@ -73,6 +73,26 @@ public final class TestEngines {
     }
   }
 
+  /**
+   * {@link BlobDetector} + {@link WidthRecognizer} whose first {@link #FAILURES} session opens in
+   * the JVM fail, as a native library that cannot start would.
+   */
+  public static final class FlakySessions implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+    /** Session opens left to fail; a test sets it. */
+    public static final AtomicInteger FAILURES = new AtomicInteger();
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      return new OcrEngine(() -> {
+        if (FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          throw new IllegalStateException("Injected: the detector cannot start");
+        }
+        return new BlobDetector();
+      }, WidthRecognizer::new, "flaky-test+width-test", null, false);
+    }
+  }
+
   private static final class StampRecognizer implements dev.openocr.recognize.TextRecognizer {
     private final WidthRecognizer width = new WidthRecognizer();
     private final String jvm;
