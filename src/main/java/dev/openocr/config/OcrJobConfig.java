@@ -22,6 +22,8 @@ public final class OcrJobConfig {
   public static final String MODE_DEFAULT = "error";
   public static final String INCREMENTAL = "openocr.incremental";
   public static final boolean INCREMENTAL_DEFAULT = false;
+  public static final String INCREMENTAL_MAX_ATTEMPTS = "openocr.incremental.max-attempts";
+  public static final int INCREMENTAL_MAX_ATTEMPTS_DEFAULT = 3;
   public static final String MAX_FILE_BYTES = "openocr.limit.file-bytes";
   public static final long MAX_FILE_BYTES_DEFAULT = 256L << 20;
   /** Largest byte array the JVM allocates: a file is read, and a page held, as one array. */
@@ -111,7 +113,7 @@ public final class OcrJobConfig {
   }
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
-      MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
+      INCREMENTAL_MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_PIXELS, MAX_PAGES, PAGE_SECONDS, PDF_DPI, LANG, DETECTOR, RECOGNIZER,
       ORIENTATION, LEXICON, WIDTH_VOTE, RUNTIME, ENGINE_FACTORY, FAULT_AFTER_PAGES, FILES_PER_TASK,
       BYTES_PER_TASK, STAGING_HOURS, PROGRESS_INTERVAL);
 
@@ -122,6 +124,8 @@ public final class OcrJobConfig {
     }
     mode();
     incremental();
+    checkArgument(incrementalMaxAttempts() >= 1, "Invalid %s: %s (attempts >= 1; 1 never retries)",
+        INCREMENTAL_MAX_ATTEMPTS, incrementalMaxAttempts());
     checkArgument(maxFileBytes() > 0 && maxFileBytes() <= MAX_ARRAY_BYTES,
         "Invalid %s: %s (bytes 1..%s: a file is read into memory whole)", MAX_FILE_BYTES,
         maxFileBytes(), MAX_ARRAY_BYTES);
@@ -192,6 +196,11 @@ public final class OcrJobConfig {
 
   public boolean incremental() {
     return bool(INCREMENTAL, INCREMENTAL_DEFAULT);
+  }
+
+  /** Runs in which a file may end in READ_FAILED, TIMEOUT or OCR_FAILURE before it is left. */
+  public int incrementalMaxAttempts() {
+    return integer(INCREMENTAL_MAX_ATTEMPTS, INCREMENTAL_MAX_ATTEMPTS_DEFAULT);
   }
 
   public long maxFileBytes() {

@@ -116,7 +116,8 @@ public final class OcrJob {
     if (config.incremental() && exists) {
       WordsRepair.appendMissing(spark, pagesUri, wordsUri, exists(hconf, new Path(out, WORDS)));
       listed = files.count();
-      files = InputSelection.notYetDone(files, spark.read().parquet(pagesUri));
+      files = InputSelection.notYetDone(files, spark.read().parquet(pagesUri),
+          config.incrementalMaxAttempts());
     }
     // The file list comes to the driver, which fixes each file's task (PartitionPlan); the OCR
     // plan then reads neither the listing again nor <out>/pages, which this run writes to.

@@ -16,6 +16,14 @@ public enum ErrorCause {
   /** Detection, recognition or layout threw. */
   OCR_FAILURE;
 
+  /**
+   * Whether another try may pass: the file system, the time budget or the engine failed, not
+   * the file. Incremental runs read such files again.
+   */
+  public boolean mayPass() {
+    return this == READ_FAILED || this == TIMEOUT || this == OCR_FAILURE;
+  }
+
   /** The row cause for a decoding failure (same names). */
   public static ErrorCause of(DecodeException.Cause c) {
     return valueOf(c.name());

@@ -53,8 +53,13 @@ final class FileProcessor {
     Object modified = in.get(in.fieldIndex("modificationTime"));
     long length = in.getLong(in.fieldIndex("length"));
     PageRows.Source src = new PageRows.Source(path, modified, length, model);
-    return open(src, () -> hasContent(in) ? (byte[]) in.get(in.fieldIndex("content"))
+    Opened o = open(src, () -> hasContent(in) ? (byte[]) in.get(in.fieldIndex("content"))
         : hadoopConf.readFile(path, limits));
+    List<Integer> only = pagesToRead(in);
+    if (o.file() != null && only != null) {
+      o.file().readOnly(only);
+    }
+    return o;
   }
 
   /**
@@ -115,6 +120,16 @@ final class FileProcessor {
     }
   }
 
+  /** The row's {@link OcrPartitionFunction#PAGES_TO_READ}, or null for every page. */
+  private static List<Integer> pagesToRead(Row in) {
+    try {
+      int i = in.fieldIndex(OcrPartitionFunction.PAGES_TO_READ);
+      return in.isNullAt(i) ? null : in.getList(i);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static boolean hasContent(Row in) {
     try {
       return !in.isNullAt(in.fieldIndex("content"));
@@ -140,6 +155,8 @@ final class FileProcessor {
     private final PageRows.Source src;
     private final PageSource pages;
     private long openMs;
+    /** The pages to read in order, or null for every page. */
+    private int[] order;
     private int next;
     /** Page that ran out of time; the stuck call still holds the file, so the rest is skipped. */
     private int timedOut = -1;
@@ -150,12 +167,18 @@ final class FileProcessor {
       this.openMs = openMs;
     }
 
+    /** Reads only these pages of the file (those it has), in ascending order. */
+    void readOnly(List<Integer> only) {
+      order = only.stream().mapToInt(Integer::intValue).filter(p -> p >= 0 && p < pages.pageCount())
+          .sorted().distinct().toArray();
+    }
+
     boolean hasNextPage() {
-      return next < pages.pageCount();
+      return next < (order == null ? pages.pageCount() : order.length);
     }
 
     Row nextPage() {
-      int i = next++;
+      int i = order == null ? next++ : order[next++];
       if (timedOut >= 0) {
         return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": skipped: page "
             + timedOut + " exceeded the " + options.pageSeconds() + " s budget", 0);

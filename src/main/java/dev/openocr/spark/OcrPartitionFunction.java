@@ -7,13 +7,16 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * OCR of one partition of input files: rows {@code (path, modificationTime, length[, content])}
- * in, one {@link OcrSchemas#PAGES} row per page out, and one error row per failed file. Holds
+ * OCR of one partition of input files: rows {@code (path, modificationTime, length[, content]
+ * [, pages_to_read])} in, one {@link OcrSchemas#PAGES} row per page out, and one error row per
+ * failed file. Holds
  * only serializable settings; the engine comes from the executor's {@link EngineCache}, and the
  * task's session is opened at partition start and closed when the task ends.
  */
 public final class OcrPartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** Optional input column: the pages of a file to read (0-based, ascending); null reads all. */
+  public static final String PAGES_TO_READ = "pages_to_read";
 
   private final EngineFactory factory;
   private final EngineOptions options;

@@ -96,6 +96,9 @@ class CliTest {
     assertThat(d.bytesPerTask()).isEqualTo(OcrJobConfig.BYTES_PER_TASK_DEFAULT);
     assertThat(d.widthVote()).isEqualTo(OcrJobConfig.WIDTH_VOTE_DEFAULT);
     assertThat(d.progressInterval()).isEqualTo(OcrJobConfig.PROGRESS_INTERVAL_DEFAULT);
+    assertThat(d.incrementalMaxAttempts())
+        .isEqualTo(OcrJobConfig.INCREMENTAL_MAX_ATTEMPTS_DEFAULT);
+    assertThat(d.values()).containsKey(OcrJobConfig.INCREMENTAL_MAX_ATTEMPTS);
     RunCommand plain = new RunCommand();
     new CommandLine(plain).parseArgs("--input", "a", "--output", "o");
     assertThat(OcrJobConfig.of(plain.settings()).mode()).isEqualTo(OcrJobConfig.Mode.ERROR);

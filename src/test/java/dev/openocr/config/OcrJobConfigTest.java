@@ -83,6 +83,16 @@ class OcrJobConfigTest {
   }
 
   @Test
+  void incrementalRunsTryAFileThreeTimesUnlessSetOtherwise() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThat(c.incrementalMaxAttempts()).isEqualTo(3);
+    assertThat(c.with(OcrJobConfig.INCREMENTAL_MAX_ATTEMPTS, "1").incrementalMaxAttempts())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> c.with(OcrJobConfig.INCREMENTAL_MAX_ATTEMPTS, "0"))
+        .hasMessage("Invalid openocr.incremental.max-attempts: 0 (attempts >= 1; 1 never retries)");
+  }
+
+  @Test
   void progressLinesComeEveryTenSecondsUnlessSetOtherwise() {
     OcrJobConfig c = OcrJobConfig.of(BASE);
     assertThat(c.progressInterval()).isEqualTo(10);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openocr.config.OcrJobConfig;
 import dev.openocr.spark.TestEngines;
+import dev.openocr.imageio.TestImages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -70,5 +73,62 @@ class IncrementalJobTest extends WithLocalSpark {
     Dataset<Row> words = spark.read().parquet(out.resolve("words").toString());
     assertThat(words.count()).isEqualTo(2 + 2 + 5 + 3);
     assertThat(words.select("source", "page", "word").distinct().count()).isEqualTo(12);
+  }
+
+  /** Rows of {@code pages} as "file:page:status[:cause]", sorted. */
+  private static List<String> rows(Path out) {
+    return spark.read().parquet(out.resolve("pages").toString())
+        .selectExpr("source", "page", "status", "substring_index(error, ':', 1)").collectAsList()
+        .stream().map(r -> r.getString(0).replaceAll(".*/", "") + ":" + r.getInt(1) + ":"
+            + r.getString(2) + (r.isNullAt(3) ? "" : ":" + r.getString(3)))
+        .sorted().collect(Collectors.toList());
+  }
+
+  @Test
+  void failuresThatMayPassAreReadAgainUpToTheLimitAndOthersNever(@TempDir Path tmp)
+      throws Exception {
+    Path in = tmp.resolve("in");
+    Path out = tmp.resolve("out");
+    TestInputs.png(in, "good.png", 2);
+    TestInputs.write(in.resolve("flaky.png"), TestImages.png(TestImages.page(611, 100, 1)));
+    TestInputs.write(in.resolve("stuck.png"), TestImages.png(TestImages.page(622, 100, 1)));
+    TestInputs.write(in.resolve("bad.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    TestInputs.write(in.resolve("multi.tif"), TestImages.tiff(
+        List.of(TestImages.page(300, 100, 2), TestImages.page(633, 100, 3))));
+    OcrJobConfig c = OcrJobConfig.of(Map.of(OcrJobConfig.INPUT, in.toString(),
+        OcrJobConfig.OUTPUT, out.toString(), OcrJobConfig.INCREMENTAL, "true"));
+    try {
+      TestEngines.FailingWidths.WIDTHS.addAll(List.of(611, 622, 633));
+      OcrJob.run(spark, c, new TestEngines.FailingWidths());
+      TestEngines.FailingWidths.WIDTHS.remove(611);
+      TestEngines.FailingWidths.WIDTHS.remove(633);
+
+      // flaky and stuck again, and only the failed page of multi.tif
+      JobSummary second = OcrJob.run(spark, c, new TestEngines.FailingWidths());
+      assertThat(second.files()).as(second.oneLine()).isEqualTo(3);
+      assertThat(second.skippedFiles()).isEqualTo(2);
+      assertThat(second.pages()).isEqualTo(2);
+      assertThat(second.errorRows()).isEqualTo(1);
+      // stuck's third and last try
+      JobSummary third = OcrJob.run(spark, c, new TestEngines.FailingWidths());
+      assertThat(third.files()).as(third.oneLine()).isEqualTo(1);
+      JobSummary fourth = OcrJob.run(spark, c, new TestEngines.FailingWidths());
+      assertThat(fourth.files()).as(fourth.oneLine()).isZero();
+      // a higher limit tries it once more
+      JobSummary fifth = OcrJob.run(spark, c.with(OcrJobConfig.INCREMENTAL_MAX_ATTEMPTS, "4"),
+          new TestEngines.FailingWidths());
+      assertThat(fifth.files()).as(fifth.oneLine()).isEqualTo(1);
+    } finally {
+      TestEngines.FailingWidths.WIDTHS.clear();
+    }
+
+    assertThat(rows(out)).containsExactly("bad.png:0:error:UNSUPPORTED_FORMAT",
+        "flaky.png:0:error:OCR_FAILURE", "flaky.png:0:ok", "good.png:0:ok",
+        "multi.tif:0:ok", "multi.tif:1:error:OCR_FAILURE", "multi.tif:1:ok",
+        "stuck.png:0:error:OCR_FAILURE", "stuck.png:0:error:OCR_FAILURE",
+        "stuck.png:0:error:OCR_FAILURE", "stuck.png:0:error:OCR_FAILURE");
+    Dataset<Row> words = spark.read().parquet(out.resolve("words").toString());
+    assertThat(words.count()).isEqualTo(2 + 1 + 2 + 3);
+    assertThat(words.select("source", "page", "word").distinct().count()).isEqualTo(8);
   }
 }

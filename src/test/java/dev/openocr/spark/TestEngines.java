@@ -93,6 +93,37 @@ public final class TestEngines {
     }
   }
 
+  /** {@link BlobDetector} + {@link WidthRecognizer} that fails pages of the widths a test sets. */
+  public static final class FailingWidths implements EngineFactory {
+    private static final long serialVersionUID = 1L;
+    /** Page widths, pixels, whose detection throws (an OCR_FAILURE row). */
+    public static final java.util.Set<Integer> WIDTHS =
+        java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public OcrEngine create(EngineOptions options) {
+      return new OcrEngine(FailingDetector::new, WidthRecognizer::new,
+          "failing-test+width-test", null, false);
+    }
+  }
+
+  private static final class FailingDetector implements dev.openocr.detect.TextDetector {
+    private final BlobDetector blobs = new BlobDetector();
+
+    @Override
+    public java.util.List<dev.openocr.detect.DetectedWord> detect(
+        dev.openocr.imageio.GrayImage page) {
+      if (FailingWidths.WIDTHS.contains(page.width())) {
+        throw new IllegalStateException("Injected OCR failure on a page " + page.width()
+            + " px wide");
+      }
+      return blobs.detect(page);
+    }
+
+    @Override
+    public void close() {}
+  }
+
   private static final class StampRecognizer implements dev.openocr.recognize.TextRecognizer {
     private final WidthRecognizer width = new WidthRecognizer();
     private final String jvm;
