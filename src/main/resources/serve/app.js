@@ -4,6 +4,8 @@
   const $ = (id) => document.getElementById(id);
   let file = null;
   let result = null;
+  // A server started with a token: open the page as /#token=TOKEN (the fragment is not sent).
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
 
   // Red (confidence 0) through yellow to green (1), as in the overlay PNGs.
   function colour(c) {
@@ -23,11 +25,14 @@
     const url = 'v1/ocr?min_confidence=' + encodeURIComponent($('min').value)
       + '&name=' + encodeURIComponent(file.name);
     try {
-      const resp = await fetch(url, { method: 'POST', body: file,
-        headers: { 'Content-Type': file.type || 'application/octet-stream' } });
+      const headers = { 'Content-Type': file.type || 'application/octet-stream' };
+      if (token) { headers.Authorization = 'Bearer ' + token; }
+      const resp = await fetch(url, { method: 'POST', body: file, headers: headers });
       const body = await resp.json();
       if (!resp.ok) {
-        setStatus('Error ' + resp.status + ': ' + (body.error ? body.error.message : ''), true);
+        const hint = resp.status === 401 ? ' (open the page as /#token=YOUR_TOKEN)' : '';
+        setStatus('Error ' + resp.status + ': ' + (body.error ? body.error.message : '') + hint,
+          true);
         return;
       }
       result = body;

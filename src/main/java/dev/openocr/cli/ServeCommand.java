@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "OCR threads. Default: the number of cores.")
   Integer workers;
 
-  @Option(names = "--queue", description = "Requests that may wait; more get 429. "
+  @Option(names = "--queue", description = "Requests that may wait; more get 503. "
       + "Default: " + ServerConfig.QUEUE_PER_WORKER_DEFAULT + " per worker.")
   Integer queue;
 
@@ -38,8 +38,25 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--timeout-seconds", defaultValue = "60", description = "Longest request.")
   int timeoutSeconds;
 
+  @Option(names = "--read-timeout-seconds", defaultValue = "60",
+      description = "Longest a client may take to send a request (headers and body); the "
+          + "connection is dropped after.")
+  int readTimeoutSeconds;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "Bearer token every request but /healthz and the web page must carry. "
+          + "Default: the " + ServerConfig.TOKEN_ENV + " environment variable (which other users "
+          + "of the machine cannot read from the process list). Required to bind an address "
+          + "other than loopback.")
+  String token;
+
   @Mixin
   EngineArgs engine;
+
+  private static String tokenFromEnvironment() {
+    String t = System.getenv(ServerConfig.TOKEN_ENV);
+    return t == null || t.isBlank() ? null : t.strip();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -48,7 +65,10 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = d.withAddress(host, port)
         .withPool(w, queue != null ? queue : ServerConfig.QUEUE_PER_WORKER_DEFAULT * w)
         .withLimits((long) maxBodyMb << 20, (long) (maxMegapixels * 1e6), d.maxPages(),
-            timeoutSeconds * 1000L);
+            timeoutSeconds * 1000L)
+        .withReadTimeout(readTimeoutSeconds * 1000L)
+        .withToken(token != null ? token : tokenFromEnvironment());
+    OcrServer.checkExposure(config);
     // One intra-op thread per worker: the workers share the cores.
     try (OcrEngine e = OcrEngine.load(engine.options(1));
          OcrServer server = new OcrServer(e, config)) {

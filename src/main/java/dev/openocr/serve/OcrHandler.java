@@ -27,6 +27,8 @@ final class OcrHandler {
   /** ... and never more than this many bytes; beyond, the connection is simply closed. */
   static final long DRAIN_MAX_BYTES = 256L << 20;
   static final int DRAIN_BUFFER = 64 << 10;
+  /** Seconds a refused client is asked to wait before it tries again. */
+  static final String RETRY_AFTER_SECONDS = "1";
 
   /** One read page with its stage timings. */
   private record PageResult(Page page, PageTimings timings) {}
@@ -49,7 +51,25 @@ final class OcrHandler {
   void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
     OcrRequest req = OcrRequest.parse(ex.getRequestURI().getRawQuery());
-    byte[] body = readBody(ex);
+    // A place first: a request that cannot have one is refused before its body is read.
+    WorkerPool.Slot slot;
+    try {
+      slot = pool.admit();
+    } catch (HttpError e) {
+      ex.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+      ex.getResponseHeaders().set("Connection", "close");
+      throw e;
+    }
+    try (slot) {
+      byte[] body = readBody(ex);
+      HttpThreads.requestRead();
+      respond(ex, req, body, slot, start);
+    }
+  }
+
+  private void respond(HttpExchange ex, OcrRequest request, byte[] body, WorkerPool.Slot slot,
+      long start) throws IOException {
+    OcrRequest req = request;
     String contentType = ex.getRequestHeaders().getFirst("Content-Type");
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
       Multipart.Part part = Multipart.firstFile(body, contentType);
@@ -67,7 +87,7 @@ final class OcrHandler {
     long left = config.timeoutMillis() - (submitted - start) / NANOS_PER_MILLI;
     // json answers every page; the other formats one page, so only that one is read.
     int only = req.format() == ExportFormat.JSON ? -1 : req.page();
-    Result result = pool.call(s -> read(s, image, name, only, submitted), Math.max(1, left),
+    Result result = pool.call(slot, s -> read(s, image, name, only, submitted), Math.max(1, left),
         config.timeoutMillis());
     int words = result.pages().stream().mapToInt(p -> p.page().words().size()).sum();
     metrics.ocr((System.nanoTime() - start) / 1e9, result.pages().size(), words);
@@ -117,8 +137,9 @@ final class OcrHandler {
         drain(in);
         throw tooLarge(declared);
       }
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
-      if (b.length > config.maxBodyBytes()) {
+      // maxBodyBytes fits an array (ServerConfig); one byte more means the body is too long.
+      byte[] b = in.readNBytes((int) config.maxBodyBytes());
+      if (in.read() >= 0) {
         drain(in);
         throw tooLarge("more than " + config.maxBodyBytes());
       }

@@ -7,26 +7,27 @@ import com.sun.net.httpserver.HttpServer;
 import dev.openocr.engine.OcrEngine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The OCR HTTP server on the JDK's built-in server: {@code POST /v1/ocr}, {@code GET /healthz},
  * {@code GET /v1/models}, {@code GET /metrics} and the web page at {@code /}. OCR runs on a fixed
- * worker pool with a bounded queue; the engine is the caller's and stays open after
- * {@link #close}.
+ * worker pool with a bounded queue; connections on a fixed set of HTTP threads with a bounded
+ * wait and a read timeout ({@link HttpThreads}). With a token, every request but the health
+ * check and the web page must carry it as {@code Authorization: Bearer}; without one, only a
+ * loopback address is served. The engine is the caller's and stays open after {@link #close}.
  */
 public final class OcrServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OcrServer.class.getName());
-  /** HTTP threads beyond one per admitted OCR request, for quick answers (health, 429s). */
+  /** HTTP threads beyond one per admitted OCR request, for quick answers (health, 503s). */
   static final int EXTRA_HTTP_THREADS = 4;
   /** Status recorded in metrics when the client closed the connection (nginx's convention). */
   static final int CLIENT_CLOSED = 499;
@@ -34,10 +35,11 @@ public final class OcrServer implements AutoCloseable {
   static final int BACKLOG = 64;
   /** Seconds to let running exchanges finish on close. */
   static final int STOP_SECONDS = 1;
-  /** Seconds a client may take to send a request, and the server to answer, before the JDK
-   *  server drops the connection (read once by the JDK when its server class loads). */
-  static final String MAX_REQ_SECONDS = "60";
+  /** Seconds the server may take to answer before the JDK server drops the connection (read
+   *  once by the JDK when its server class loads); reading requests is bounded per server. */
   static final String MAX_RSP_SECONDS = "300";
+  /** Paths served without the token: load balancers' health checks and the web page. */
+  private static final Set<String> OPEN = Set.of("/healthz", "/", "/index.html", "/app.js");
   /** Static files of the web page: path -> (resource, content type). */
   private static final Map<String, String[]> STATIC = Map.of(
       "/", new String[] {"serve/index.html", "text/html; charset=utf-8"},
@@ -45,9 +47,6 @@ public final class OcrServer implements AutoCloseable {
       "/app.js", new String[] {"serve/app.js", "text/javascript; charset=utf-8"});
 
   static {
-    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-      System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQ_SECONDS);
-    }
     if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
       System.setProperty("sun.net.httpserver.maxRspTime", MAX_RSP_SECONDS);
     }
@@ -62,7 +61,7 @@ public final class OcrServer implements AutoCloseable {
   private final ServerConfig config;
   private final ServerMetrics metrics = new ServerMetrics();
   private WorkerPool pool;
-  private ExecutorService http;
+  private HttpThreads http;
   private HttpServer server;
   private OcrHandler ocr;
 
@@ -71,25 +70,26 @@ public final class OcrServer implements AutoCloseable {
     this.config = config;
   }
 
-  /** Binds and starts serving; returns the bound port. */
+  /**
+   * Binds and starts serving; returns the bound port.
+   *
+   * @throws IllegalStateException when the address is not a loopback one and there is no token
+   */
   public synchronized int start() throws IOException {
     if (server != null) {
       throw new IllegalStateException("Server already started on port " + port());
     }
+    checkExposure(config);
     pool = new WorkerPool(engine, config.workers(), config.queueCapacity());
     ocr = new OcrHandler(pool, config, metrics, engine.modelId());
-    AtomicInteger n = new AtomicInteger();
-    http = Executors.newFixedThreadPool(config.workers() + config.queueCapacity()
-        + EXTRA_HTTP_THREADS, r -> {
-          Thread t = new Thread(r, "http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    int threads = config.workers() + config.queueCapacity() + EXTRA_HTTP_THREADS;
+    // As many connections may wait for a thread as there are threads; more are closed.
+    http = new HttpThreads(threads, threads, config.readTimeoutMillis());
     try {
       server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
     } catch (IOException e) {
       pool.close();
-      http.shutdownNow();
+      http.close();
       throw new IOException("Cannot listen on " + config.host() + ":" + config.port(), e);
     }
     server.setExecutor(http);
@@ -98,8 +98,26 @@ public final class OcrServer implements AutoCloseable {
     return port();
   }
 
+  /**
+   * Refuses an address beyond loopback without a token: anyone who reaches it could use it.
+   *
+   * @throws IllegalStateException naming the address and what to set
+   */
+  public static void checkExposure(ServerConfig config) throws IOException {
+    if (config.token() == null && !InetAddress.getByName(config.host()).isLoopbackAddress()) {
+      throw new IllegalStateException("Refusing to serve on " + config.host() + " without a "
+          + "token: anyone who reaches it could use it. Set --token or " + ServerConfig.TOKEN_ENV
+          + ", or bind a loopback address such as " + ServerConfig.HOST_DEFAULT);
+    }
+  }
+
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The HTTP threads, for tests. */
+  HttpThreads http() {
+    return http;
   }
 
   /** The server's base URI, e.g. {@code http://127.0.0.1:8080/}. */
@@ -132,20 +150,41 @@ public final class OcrServer implements AutoCloseable {
   }
 
   private int dispatch(HttpExchange ex, String path) throws IOException {
+    if (config.token() != null && !OPEN.contains(path)) {
+      requireToken(ex);
+    }
     if (path.equals("/v1/ocr")) {
       requireMethod(ex, "POST");
       ocr.handle(ex);
       return 200;
     }
+    HttpThreads.requestRead();
     requireMethod(ex, "GET", "HEAD");
     switch (path) {
-      case "/healthz" -> Responses.json(ex, 200, health());
+      case "/healthz" -> {
+        boolean ok = pool.canTakeWork();
+        Responses.json(ex, ok ? 200 : 503, health(ok));
+        return ok ? 200 : 503;
+      }
       case "/v1/models" -> Responses.json(ex, 200, models(engine.modelId()));
       case "/metrics" -> Responses.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-          metrics.render(pool).getBytes(StandardCharsets.UTF_8));
+          metrics.render(pool, http).getBytes(StandardCharsets.UTF_8));
       default -> staticFile(ex, path);
     }
     return 200;
+  }
+
+  /** 401 unless the request carries the token; compared in constant time. */
+  private void requireToken(HttpExchange ex) {
+    String given = ex.getRequestHeaders().getFirst("Authorization");
+    byte[] expected = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
+    if (given == null || !MessageDigest.isEqual(expected,
+        given.strip().getBytes(StandardCharsets.UTF_8))) {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"openocr\"");
+      ex.getResponseHeaders().set("Connection", "close");
+      throw new HttpError(401, given == null ? "Missing token: send Authorization: Bearer <token>"
+          : "Invalid token");
+    }
   }
 
   private static void requireMethod(HttpExchange ex, String... allowed) {
@@ -172,9 +211,11 @@ public final class OcrServer implements AutoCloseable {
     }
   }
 
-  private JsonObject health() {
+  /** The pool's state; unavailable when every worker is held by a page that ran out of time. */
+  private JsonObject health(boolean ok) {
     JsonObject o = new JsonObject();
-    o.addProperty("status", "ok");
+    o.addProperty("status", ok ? "ok" : "unavailable");
+    o.addProperty("stuck", pool.stuck());
     o.addProperty("model", engine.modelId());
     o.addProperty("workers", pool.workers());
     o.addProperty("busy", pool.active());
@@ -225,11 +266,6 @@ public final class OcrServer implements AutoCloseable {
     }
     server.stop(STOP_SECONDS);
     pool.close();
-    http.shutdownNow();
-    try {
-      http.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.close();
   }
 }

@@ -43,7 +43,7 @@ final class ServerMetrics {
     words.add(wordCount);
   }
 
-  String render(WorkerPool pool) {
+  String render(WorkerPool pool, HttpThreads http) {
     StringBuilder sb = new StringBuilder();
     sb.append("# HELP openocr_http_requests_total Requests answered, by route and status.\n");
     sb.append("# TYPE openocr_http_requests_total counter\n");
@@ -68,6 +68,12 @@ final class ServerMetrics {
     gauge(sb, "openocr_queue_depth", "OCR requests waiting for a worker.", pool.queued());
     gauge(sb, "openocr_workers_busy", "Workers reading a page now.", pool.active());
     gauge(sb, "openocr_workers", "OCR worker threads.", pool.workers());
+    gauge(sb, "openocr_workers_stuck", "Workers still on a page whose request ran out of time.",
+        pool.stuck());
+    counter(sb, "openocr_http_connections_refused_total",
+        "Connections closed unanswered: every HTTP thread busy and the wait full.", http.refused());
+    counter(sb, "openocr_http_read_timeouts_total",
+        "Requests that did not arrive within the read timeout.", http.timedOut());
     return sb.toString();
   }
 
