@@ -31,7 +31,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
       description = "NONE, TPS (default ${DEFAULT-VALUE})")
   RecognizerSpec.Transformation transformation;
   @Option(names = "--features", defaultValue = "LEAN",
-      description = "LEAN, MEDIUM, VGG, RESNET (default ${DEFAULT-VALUE})")
+      description = "LEAN, MEDIUM, VGG, RESNET, FAST (default ${DEFAULT-VALUE})")
   RecognizerSpec.Features features;
   @Option(names = "--sequence", defaultValue = "BILSTM", description = "NONE, BILSTM (default ${DEFAULT-VALUE})")
   RecognizerSpec.Sequence sequence;
@@ -57,6 +57,11 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
           + "bundle of width 4 starts this network with its own parameters "
           + "(default ${DEFAULT-VALUE})")
   int frameWidth;
+  @Option(names = "--input-height", defaultValue = "32",
+      description = "Crop height the network reads: 32, or 24 with FAST features (about two "
+          + "thirds of the time a crop); an --init bundle of the other height starts it with "
+          + "every parameter of the same shape (default ${DEFAULT-VALUE})")
+  int inputHeight;
   @Option(names = "--max-width", defaultValue = "400", description = "Widest input in pixels (default ${DEFAULT-VALUE})")
   int maxWidth;
   @Option(names = "--steps", defaultValue = "20000") int steps;
@@ -90,7 +95,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NativeSetup.configure(common.threads);
-    RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, 32,
+    RecognizerSpec spec = new RecognizerSpec(transformation, features, sequence, prediction, inputHeight,
         maxWidth, hidden, sequenceLayers, featureBlocks, frameWidth);
     Lang l = Lang.parse(common.lang);
     if (wordSpaces < 0 || wordSpaces > 1) {
@@ -118,6 +123,7 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         + (sequenceLayers != 1 ? " --sequence-layers " + sequenceLayers : "")
         + (featureBlocks != 0 ? " --feature-blocks " + featureBlocks : "")
         + (frameWidth != RecognizerSpec.WIDTH_STRIDE ? " --frame-width " + frameWidth : "")
+        + (inputHeight != 32 ? " --input-height " + inputHeight : "")
         + " --max-width "
         + maxWidth + " --steps " + steps + " --batch " + batch + " --lr " + lr + " --seed " + seed
         + " --width-pool " + widthPool + (wordSpaces > 0 ? " --word-spaces " + wordSpaces : "")

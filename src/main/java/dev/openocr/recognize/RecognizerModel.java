@@ -417,16 +417,16 @@ public final class RecognizerModel implements AutoCloseable {
    * The network as an ONNX model for a CPU runtime: prepared crops {@code [B, 1, H, W]} to each
    * frame's class probabilities {@code [B, T, classes]} (softmax included).
    *
-   * @throws UnsupportedOperationException for an ensemble, a TPS rectifier, an attention decoder
-   *     or frames of 2 pixels, which stay on the training engine
+   * @throws UnsupportedOperationException for an ensemble, a TPS rectifier or an attention
+   *     decoder, which stay on the training engine
    */
   public byte[] onnx() {
     if (ensemble != null || spec.transformation() != RecognizerSpec.Transformation.NONE
-        || spec.prediction() != RecognizerSpec.Prediction.CTC || spec.framesPerColumn() != 1) {
+        || spec.prediction() != RecognizerSpec.Prediction.CTC) {
       throw new UnsupportedOperationException("No ONNX export for " + spec.runName()
           + (ensemble != null ? " ensembles" : ""));
     }
-    OnnxExport e = new OnnxExport();
+    OnnxExport e = new OnnxExport().withSubFrameClasses(charset.numClasses());
     String x = e.graph().input("x", "B", 1L, (long) spec.inputHeight(), "W");
     e.graph().output(e.softmax(e.block(model.getBlock(), x), 2));
     return e.graph().toModel();

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The four stages of a recognizer and its input geometry, as written in a bundle's
  * {@code model.json}. Runs are named after their stages: {@code None-Lean-BiLSTM-CTC}.
  *
- * @param inputHeight crop height in pixels fed to the network (32..48)
+ * @param inputHeight crop height in pixels fed to the network: 32, or 24 with FAST features
  * @param maxWidth widest crop in pixels; wider crops are squeezed
  * @param hidden BiLSTM state size, and the attention decoder's state size
  * @param sequenceLayers BiLSTM layers (1 unless given): each layer after the first reads the
@@ -46,9 +46,9 @@ public record RecognizerSpec(Transformation transformation, Features features, S
   public static final int WIDTH_STRIDE = 4;
 
   public RecognizerSpec {
-    if (inputHeight != 32) {
+    if (inputHeight != 32 && !(inputHeight == 24 && features == Features.FAST)) {
       throw new IllegalArgumentException("Invalid input height: " + inputHeight
-          + " (the feature extractors collapse exactly 32 pixels)");
+          + " (the feature extractors collapse exactly 32 pixels; FAST also 24)");
     }
     if (maxWidth < 16 || maxWidth % WIDTH_STRIDE != 0) {
       throw new IllegalArgumentException("Invalid max width: " + maxWidth);

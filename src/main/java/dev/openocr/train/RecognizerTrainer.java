@@ -90,7 +90,25 @@ public final class RecognizerTrainer {
          RecognizerModel teacher = teacherOf(cfg)) {
       RecognizerSpec initSpec = state.step() == 0 && cfg.init() != null
           ? specFrom(cfg.init()) : null;
-      if (initSpec != null && (initSpec.sequenceLayers() != cfg.spec().sequenceLayers()
+      if (initSpec != null && initSpec.features() == cfg.spec().features()
+          && initSpec.inputHeight() != cfg.spec().inputHeight()) {
+        // the same stack at another input height: every parameter of the same shape carries over
+        // (convolutions are size-free; the last one collapses another height), the others start new
+        if (grownFrom(cfg.init(), cfg.charset())) {
+          throw new IllegalArgumentException("--init " + cfg.init() + " has other characters and "
+              + "another input height; change one at a time");
+        }
+        try (RecognizerModel from = RecognizerModel.load(ModelBundle.open(cfg.init()),
+            cfg.device())) {
+          int copied = ParamGrowth.copyMatching(model.model().getBlock(),
+              from.model().getBlock());
+          java.util.logging.Logger.getLogger(RecognizerTrainer.class.getName()).info(
+              "Starting from " + cfg.init() + " (" + from.spec().runName() + ", height "
+                  + from.spec().inputHeight() + "): " + copied + " parameter arrays of the same "
+                  + "name and shape copied into " + cfg.spec().runName() + ", height "
+                  + cfg.spec().inputHeight());
+        }
+      } else if (initSpec != null && (initSpec.sequenceLayers() != cfg.spec().sequenceLayers()
           || initSpec.featureBlocks() != cfg.spec().featureBlocks()
           || initSpec.frameWidth() != cfg.spec().frameWidth())) {
         // a bundle with fewer BiLSTM layers or feature blocks, or wider frames, grows into this
@@ -230,12 +248,11 @@ public final class RecognizerTrainer {
     String problem = !t.charset().chars().equals(cfg.charset().chars()) ? "reads another charset"
         : ts.prediction() != RecognizerSpec.Prediction.CTC
             || cfg.spec().prediction() != RecognizerSpec.Prediction.CTC ? "is not CTC"
-        : ts.frameWidth() != cfg.spec().frameWidth() || ts.inputHeight() != cfg.spec().inputHeight()
-            ? "has other frames or input height" : t.ensemble() != null ? "is an ensemble" : null;
+        : t.ensemble() != null ? "is an ensemble" : null;
     if (problem != null) {
       t.close();
       throw new IllegalArgumentException("--teacher " + where + " " + problem
-          + " than this run (" + cfg.spec().runName() + ")");
+          + " (this run: " + cfg.spec().runName() + ")");
     }
     return t;
   }
@@ -288,7 +305,7 @@ public final class RecognizerTrainer {
           }
         }
         if (teacher != null) {
-          kd = distill(teacher, x, prepared, cfg, lp, grad, t, k);
+          kd = distill(teacher, batch, prepared, cfg, lp, grad, t, k);
         }
         float scale = 1f / Math.max(1, batch.size());
         for (int i = 0; i < grad.length; i++) {
@@ -307,15 +324,31 @@ public final class RecognizerTrainer {
    * Adds the distillation gradient to {@code grad} (with respect to the student's per-frame
    * log-probabilities {@code lp}, {@code [B, t, k]}): for {@code KL(p_teacher || p_student)}
    * it is {@code -weight * p_teacher} on each crop's own frames, which through the log-softmax
-   * gives {@code weight * (p_student - p_teacher)} on the logits. Returns the mean KL a crop.
+   * gives {@code weight * (p_student - p_teacher)} on the logits. The teacher reads the crops at
+   * its own input height and frame width; a student frame takes the teacher frame at the same
+   * share of the crop's width (nearest), so a coarser teacher's blanks still part repeated
+   * letters. Returns the mean KL a crop.
    */
-  static double distill(RecognizerModel teacher, NDArray x, List<CropPreprocessor.Prepared> prepared,
-      Config cfg, float[] lp, float[] grad, int t, int k) {
+  static double distill(RecognizerModel teacher, List<LabeledCrop> batch,
+      List<CropPreprocessor.Prepared> prepared, Config cfg, float[] lp, float[] grad, int t,
+      int k) {
+    RecognizerSpec ts = teacher.spec();
     float[] pt;
     int tt;
+    int[] teacherWidths;
     try (NDManager m = teacher.model().getNDManager().newSubManager()) {
+      List<CropPreprocessor.Prepared> in = new ArrayList<>(batch.size());
+      for (LabeledCrop c : batch) {
+        in.add(CropPreprocessor.prepare(c.image(), ts.inputHeight(), ts.maxWidth()));
+      }
+      int h = ts.inputHeight();
+      int width = CropPreprocessor.batchWidth(in);
+      float[] data = new float[in.size() * h * width];
+      CropPreprocessor.pack(in, data, h, width);
+      teacherWidths = in.stream().mapToInt(CropPreprocessor.Prepared::width).toArray();
       NDArray out = teacher.model().getBlock().forward(
-          new ai.djl.training.ParameterStore(m, false), new NDList(x.duplicate()), false)
+          new ai.djl.training.ParameterStore(m, false),
+          new NDList(m.create(data, new Shape(in.size(), 1, h, width))), false)
           .singletonOrThrow().softmax(2); // [B, T', K]
       tt = (int) out.getShape().get(1);
       pt = out.toFloatArray();
@@ -323,10 +356,11 @@ public final class RecognizerTrainer {
     float w = cfg.distillation().weight();
     double kl = 0;
     for (int b = 0; b < prepared.size(); b++) {
-      int frames = Math.min(cfg.spec().frames(prepared.get(b).width(), t), tt);
+      int frames = cfg.spec().frames(prepared.get(b).width(), t);
+      int tFrames = ts.frames(teacherWidths[b], tt);
       for (int f = 0; f < frames; f++) {
         int s = (b * t + f) * k;
-        int q = (b * tt + f) * k;
+        int q = (b * tt + Math.min(tFrames - 1, (int) ((long) f * tFrames / frames))) * k;
         for (int c = 0; c < k; c++) {
           float p = pt[q + c];
           if (p > 0) {

@@ -240,6 +240,86 @@ class RecognizerTrainerTest {
     return run;
   }
 
+  private static final RecognizerSpec FAST32 = new RecognizerSpec(
+      RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.FAST,
+      RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 32, 64, 16, 1, 0, 4);
+  private static final RecognizerSpec FAST24 = new RecognizerSpec(
+      RecognizerSpec.Transformation.NONE, RecognizerSpec.Features.FAST,
+      RecognizerSpec.Sequence.BILSTM, RecognizerSpec.Prediction.CTC, 24, 64, 16, 1, 0, 2);
+
+  @Test
+  void aRunAtAnotherInputHeightStartsWithEveryParameterOfTheSameShape() throws Exception {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(11);
+    Path from = RecognizerTrainer.train(config(tmp.resolve("h32"), FAST32, 2, 0.003f, null, 2),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop).best();
+    RecognizerTrainer.Result r = RecognizerTrainer.train(
+        config(tmp.resolve("h24"), FAST24, 1, 1e-9f, from.toString(), 1),
+        RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
+    try (RecognizerModel a = RecognizerModel.load(ModelBundle.open(from.toString()), "cpu");
+         RecognizerModel b = RecognizerModel.load(ModelBundle.open(r.best().toString()), "cpu")) {
+      var pa = a.model().getBlock().getParameters();
+      var pb = b.model().getBlock().getParameters();
+      int same = 0;
+      for (int i = 0; i < pb.size(); i++) {
+        var x = pb.get(i);
+        var y = pa.get(x.getKey());
+        if (y == null || !y.getArray().getShape().equals(x.getValue().getArray().getShape())) {
+          continue;
+        }
+        same++;
+        // batch-norm statistics follow the batches of the one step, whatever the rate
+        if (!x.getKey().startsWith("running") && !x.getKey().contains("_running")) {
+          assertThat(x.getValue().getArray().toFloatArray())
+              .as(x.getKey())
+              .containsExactly(y.getArray().toFloatArray(), org.assertj.core.data.Offset.offset(1e-5f));
+        }
+      }
+      // all but the last convolution (another kernel height) and the output layer (two frames)
+      assertThat(same).isGreaterThan(pb.size() - 8).isLessThan(pb.size());
+    }
+  }
+
+  @Test
+  void distillationFollowsTheTeachersFramesAcrossHeightsAndFrameWidths() {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(12);
+    try (RecognizerModel teacher = RecognizerModel.create(FAST32, CHARSET, "cpu")) {
+      List<LabeledCrop> batch = List.of(crop(0), crop(2));
+      List<dev.openocr.recognize.CropPreprocessor.Prepared> prepared = batch.stream()
+          .map(c -> dev.openocr.recognize.CropPreprocessor.prepare(c.image(), 24, 64)).toList();
+      int t = 2 * (dev.openocr.recognize.CropPreprocessor.batchWidth(prepared) / 4);
+      int k = CHARSET.numClasses();
+      RecognizerTrainer.Config cfg = new RecognizerTrainer.Config(tmp, "t", FAST24, CHARSET, 1, 2,
+          0.001f, 1, 2, 0, "cpu", null, null, 1, new RecognizerTrainer.Distillation("x", 2f));
+      // a uniform student: the KL divergence is positive, the gradient is -2 p_teacher
+      float[] uniform = new float[2 * t * k];
+      java.util.Arrays.fill(uniform, (float) -Math.log(k));
+      float[] grad = new float[uniform.length];
+      double kl = RecognizerTrainer.distill(teacher, batch, prepared, cfg, uniform, grad, t, k);
+      assertThat(kl).isPositive();
+      float[] pTeacher = new float[grad.length];
+      for (int i = 0; i < grad.length; i++) {
+        pTeacher[i] = -grad[i] / 2;
+      }
+      // a student that reads as the teacher (frame by frame, as mapped) has no divergence
+      float[] same = new float[grad.length];
+      for (int i = 0; i < same.length; i++) {
+        same[i] = pTeacher[i] > 0 ? (float) Math.log(pTeacher[i]) : -30f;
+      }
+      double none = RecognizerTrainer.distill(teacher, batch, prepared, cfg, same,
+          new float[grad.length], t, k);
+      assertThat(none).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-4));
+      // each student frame of a crop holds one teacher distribution (sums to 1)
+      int frames = FAST24.frames(prepared.get(0).width(), t);
+      for (int f = 0; f < frames; f++) {
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          sum += pTeacher[f * k + c];
+        }
+        assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-4));
+      }
+    }
+  }
+
   private static RecognizerTrainer.Config config(Path run, RecognizerSpec spec, int steps,
       float lr, String init) {
     return config(run, spec, steps, lr, init, 30);

@@ -27,6 +27,14 @@ public final class OnnxExport {
   static final float BN_EPSILON = 1e-5f;
 
   final OnnxGraph graph = new OnnxGraph();
+  /** Classes of a CTC output read as several frames a column ({@code subFrames}), or -1. */
+  private long subFrameClasses = -1;
+
+  /** Lets the {@code subFrames} block ({@code [B, T, n K] -> [B, n T, K]}) export with K classes. */
+  public OnnxExport withSubFrameClasses(long classes) {
+    subFrameClasses = classes;
+    return this;
+  }
 
   /** The blocks this exporter knows how to write, beyond DJL's own. */
   public interface Custom {
@@ -79,6 +87,12 @@ public final class OnnxExport {
       // [B, C, 1, T] -> [B, T, C]
       case "toSequence" -> graph.node("Transpose",
           List.of(graph.node("Squeeze", List.of(x, graph.constantInts(2)))), Attr.ints("perm", 0, 2, 1));
+      case "subFrames" -> {
+        if (subFrameClasses < 0) {
+          throw new UnsupportedOperationException("No ONNX export for subFrames without classes");
+        }
+        yield subFrames(x, (int) subFrameClasses);
+      }
       default -> throw new UnsupportedOperationException("No ONNX export for block " + name);
     };
   }

@@ -60,6 +60,27 @@ class OnnxExportTest {
   }
 
   @Test
+  void aFastRecognizerOfHeight24WithTwoFramesAColumnExports() throws Exception {
+    RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
+        RecognizerSpec.Features.FAST, RecognizerSpec.Sequence.BILSTM,
+        RecognizerSpec.Prediction.CTC, 24, 64, 16, 1, 0, 2);
+    try (RecognizerModel rec = RecognizerModel.create(spec, Charset.parse("abc0123"), "cpu")) {
+      perturb(rec.model().getBlock());
+      float[] x = gaussian(2 * 24 * 40);
+      Shape shape = new Shape(2, 1, 24, 40);
+      float[] want;
+      try (NDManager m = NDManager.newBaseManager()) {
+        float[] logits = torch(rec.model(), x, shape);
+        // 10 columns, two frames each
+        want = m.create(logits, new Shape(2, 20, logits.length / 40)).softmax(2).toFloatArray();
+      }
+      float[] got = ort(rec.onnx(), x, shape);
+      assertThat(got).hasSize(want.length);
+      assertClose(got, want, 1e-4);
+    }
+  }
+
+  @Test
   void ensemblesAndAttentionAreRefused() {
     RecognizerSpec attn = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
