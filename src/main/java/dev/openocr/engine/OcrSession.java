@@ -193,7 +193,8 @@ public final class OcrSession implements AutoCloseable {
     for (int k = 0; k < chains.size(); k++) {
       Recognition r = read.get(k);
       if (r.text().isEmpty() || r.cuts().length > 0
-          || lex != null && twoListedWords(chains.get(k), recs, lex) && !listed(r.text(), lex)) {
+          || lex != null && twoListedWords(chains.get(k), recs, lex) && !listed(r.text(), lex)
+              && !compound(r.text())) {
         continue;
       }
       double score = 0;
@@ -213,6 +214,18 @@ public final class OcrSession implements AutoCloseable {
     dets.addAll(joinedDets);
     recs.addAll(joinedRecs);
   }
+
+  /**
+   * Whether a reading joins letters or digits through punctuation ({@code NEWS.Debian},
+   * {@code dh_make}, {@code i386/amd64}): a file name, identifier or path, which the link map
+   * often breaks at its punctuation, not two words that only a word list can tell apart.
+   */
+  static boolean compound(String text) {
+    return COMPOUND.matcher(text).find();
+  }
+
+  private static final java.util.regex.Pattern COMPOUND =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][._/\\\\:@-]+[\\p{L}\\p{N}]");
 
   /** Whether two neighbours of the chain read as listed words of two letters or more. */
   static boolean twoListedWords(int[] chain, List<Recognition> recs, Lexicon lex) {

@@ -55,6 +55,19 @@ class OcrSessionJoinTest {
   }
 
   @Test
+  void listedWordsJoinedThroughPunctuationAreOneToken() {
+    Lexicon words = Lexicon.of(List.of("news", "debian"));
+    Function<Double, Recognition> file = aspect -> aspect > 3 ? read("NEWS.Debian")
+        : aspect > 1.7 ? read("NEWS") : read(".Debian");
+    assertThat(ocr(0.2, true, words, file).words()).extracting(Word::text)
+        .containsExactly("NEWS.Debian");
+    assertThat(OcrSession.compound("dh_make")).isTrue();
+    assertThat(OcrSession.compound("i386/amd64")).isTrue();
+    assertThat(OcrSession.compound("toone")).isFalse();
+    assertThat(OcrSession.compound("end.")).isFalse();
+  }
+
+  @Test
   void withoutAJoinGapOrWordSpacesNothingIsReadAgain() {
     Function<Double, Recognition> pieces = aspect -> aspect > 3 ? read("$73,456.84")
         : aspect > 1.7 ? read("$73,456") : read(".84");
