@@ -15,7 +15,10 @@ public final class DecodeException extends Exception {
     TRUNCATED,
     /** The format is recognized but the data is damaged. */
     CORRUPT,
-    /** The content is not PNG, JPEG, TIFF, BMP, GIF or PDF, whatever the name says. */
+    /**
+     * The content is not a format read ({@link ImageFormat#NAMES}), whatever the name says, or
+     * an image inside it needs a decoder this build lacks.
+     */
     UNSUPPORTED_FORMAT,
     /** Bytes, pixels or pages over the configured limits. */
     TOO_LARGE,

@@ -22,6 +22,11 @@ public record DecodeLimits(long maxFileBytes, long maxPixels, int maxPages, int 
   public static final int MAX_PAGES_DEFAULT = 2000;
   /** The resolution OCR models are usually trained at. */
   public static final int PDF_DPI_DEFAULT = 300;
+  /**
+   * Heap bytes a page may need to decode, per pixel of the pixel limit: an 8-bit RGBA raster (4)
+   * and its gray copy (1). A 16-bit RGBA page at the pixel limit (8 + 1) is refused.
+   */
+  public static final int DECODE_BYTES_PER_PIXEL = 5;
 
   public DecodeLimits {
     if (maxFileBytes <= 0) {
@@ -54,6 +59,26 @@ public record DecodeLimits(long maxFileBytes, long maxPixels, int maxPages, int 
       throw new DecodeException(DecodeException.Cause.TOO_LARGE, name + ": page " + page
           + ": image too large: " + width + "x" + height + " = " + sci(px) + " pixels > limit "
           + sci(maxPixels));
+    }
+  }
+
+  /** Most heap bytes one page may need to decode: {@link #DECODE_BYTES_PER_PIXEL} per pixel. */
+  public long maxDecodeBytes() {
+    return maxPixels > Long.MAX_VALUE / DECODE_BYTES_PER_PIXEL ? Long.MAX_VALUE
+        : maxPixels * DECODE_BYTES_PER_PIXEL;
+  }
+
+  /**
+   * Throws TOO_LARGE when decoding a page needs more than {@link #maxDecodeBytes()} bytes of heap.
+   *
+   * @param what what needs the bytes, e.g. "a 16-bit RGBA raster of 12000x12000"
+   */
+  public void checkDecodeBytes(String name, int page, long bytes, String what)
+      throws DecodeException {
+    if (bytes > maxDecodeBytes()) {
+      throw new DecodeException(DecodeException.Cause.TOO_LARGE, name + ": page " + page + ": "
+          + what + " needs " + sci(bytes) + " bytes to decode > limit " + sci(maxDecodeBytes())
+          + " (" + DECODE_BYTES_PER_PIXEL + " bytes a pixel of the pixel limit)");
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Turns the bytes of one file into pages: PNG, JPEG (EXIF orientation applied), TIFF (every
- * page), BMP, GIF and PDF (every page rendered at the configured dpi). The format comes from the
+ * page, CCITT G3/G4 included), BMP, GIF, JPEG 2000, WebP and PDF (every page rendered at the
+ * configured dpi; JPX, JBIG2 and CCITT images included). The format comes from the
  * content, not the name; the name only appears in error messages. Limits (bytes, pages, pixels
  * per page) are checked before any pixel is decoded.
  */
@@ -24,6 +25,12 @@ public final class ImageDecoder {
    */
   public static PageSource open(byte[] bytes, String name, DecodeLimits limits)
       throws DecodeException {
+    return open(bytes, name, limits, DecodeMemory.shared());
+  }
+
+  /** As {@link #open(byte[], String, DecodeLimits)}, reserving decode bytes from {@code memory}. */
+  public static PageSource open(byte[] bytes, String name, DecodeLimits limits,
+      DecodeMemory memory) throws DecodeException {
     if (bytes == null || bytes.length == 0) {
       throw new DecodeException(Cause.EMPTY, name + ": empty file (0 bytes)");
     }
@@ -31,17 +38,23 @@ public final class ImageDecoder {
     ImageFormat format = ImageFormat.sniff(bytes);
     if (format == null) {
       throw new DecodeException(Cause.UNSUPPORTED_FORMAT, name
-          + ": unsupported format: content is not PNG, JPEG, TIFF, BMP, GIF or PDF"
+          + ": unsupported format: content is not " + ImageFormat.NAMES
           + extensionNote(name) + " (starts with " + hexHead(bytes) + ")");
     }
-    return format == ImageFormat.PDF ? new PdfPages(bytes, name, limits)
-        : new RasterPages(bytes, format, name, limits);
+    return format == ImageFormat.PDF ? new PdfPages(bytes, name, limits, memory)
+        : new RasterPages(bytes, format, name, limits, memory);
   }
 
   /** Decodes every page at once; for small files and tests. */
   public static List<GrayImage> decodeAll(byte[] bytes, String name, DecodeLimits limits)
       throws DecodeException {
-    try (PageSource src = open(bytes, name, limits)) {
+    return decodeAll(bytes, name, limits, DecodeMemory.shared());
+  }
+
+  /** As {@link #decodeAll(byte[], String, DecodeLimits)} with its own decode memory. */
+  public static List<GrayImage> decodeAll(byte[] bytes, String name, DecodeLimits limits,
+      DecodeMemory memory) throws DecodeException {
+    try (PageSource src = open(bytes, name, limits, memory)) {
       List<GrayImage> out = new ArrayList<>(src.pageCount());
       for (int i = 0; i < src.pageCount(); i++) {
         out.add(src.page(i));

@@ -12,6 +12,12 @@ public interface PageSource extends AutoCloseable {
   /** Decodes page {@code index} (0-based) to gray, checking the pixel limit first. */
   GrayImage page(int index) throws DecodeException;
 
+  /**
+   * Asks a decode running on another thread to stop soon: the page's time ran out and its result
+   * will not be used. Thread-safe; does nothing for decoders that cannot be stopped.
+   */
+  default void abort() {}
+
   @Override
   void close();
 }

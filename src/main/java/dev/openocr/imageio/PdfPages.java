@@ -3,29 +3,52 @@ package dev.openocr.imageio;
 import dev.openocr.imageio.DecodeException.Cause;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.MissingImageReaderException;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
-/** Pages of a PDF rendered to gray at {@link DecodeLimits#pdfDpi()} with PDFBox. */
+/**
+ * Pages of a PDF rendered to gray at {@link DecodeLimits#pdfDpi()} with PDFBox. Before PDFBox
+ * parses the file its nesting is measured ({@link PdfNesting}); before a page renders, everything
+ * it will decode is measured ({@link PdfPageScan}) and its bytes reserved. A page whose images
+ * cannot be decoded fails naming the image's error, instead of rendering without it.
+ */
 final class PdfPages implements PageSource {
   /** PDF user space units per inch. */
   private static final double POINTS_PER_INCH = 72.0;
 
   private final String name;
   private final DecodeLimits limits;
+  private final DecodeMemory memory;
   private final PDDocument doc;
-  private final PDFRenderer renderer;
   private final int pages;
+  private final Map<COSStream, Long> measured = new IdentityHashMap<>();
+  private volatile boolean aborted;
 
-  PdfPages(byte[] bytes, String name, DecodeLimits limits) throws DecodeException {
+  PdfPages(byte[] bytes, String name, DecodeLimits limits, DecodeMemory memory)
+      throws DecodeException {
     this.name = name;
     this.limits = limits;
+    this.memory = memory;
+    PdfNesting nesting = new PdfNesting(false);
+    nesting.accept(bytes, 0, bytes.length);
+    if (!nesting.withinLimits()) {
+      throw new DecodeException(Cause.CORRUPT, name + ": PDF with " + nesting.describe());
+    }
     try {
-      this.doc = Loader.loadPDF(bytes);
+      // Streams PDFBox creates stay in memory, within the file's limit.
+      this.doc = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
+          MemoryUsageSetting.setupMainMemoryOnly(limits.maxFileBytes()).streamCache);
     } catch (InvalidPasswordException e) {
       throw new DecodeException(Cause.ENCRYPTED,
           name + ": encrypted PDF: a password is needed to open it", e);
@@ -42,7 +65,6 @@ final class PdfPages implements PageSource {
         throw new DecodeException(Cause.CORRUPT, name + ": the PDF has no pages");
       }
       limits.checkPages(name, pages);
-      this.renderer = new PDFRenderer(doc);
     } catch (DecodeException | RuntimeException e) {
       close();
       throw e;
@@ -56,20 +78,54 @@ final class PdfPages implements PageSource {
 
   @Override
   public GrayImage page(int index) throws DecodeException {
+    aborted = false;
+    PdfStreams.Cancel cancel = PdfRenderer.cancelWhen(() -> aborted, name + ": page " + index);
     try {
-      PDRectangle box = doc.getPage(index).getCropBox();
+      PDPage pdPage = doc.getPage(index);
+      PDRectangle box = pdPage.getCropBox();
       double scale = limits.pdfDpi() / POINTS_PER_INCH;
-      long w = (long) Math.ceil(box.getWidth() * scale);
-      long h = (long) Math.ceil(box.getHeight() * scale);
+      boolean turned = pdPage.getRotation() % 180 != 0;
+      long w = (long) Math.ceil((turned ? box.getHeight() : box.getWidth()) * scale);
+      long h = (long) Math.ceil((turned ? box.getWidth() : box.getHeight()) * scale);
       limits.checkPixels(name, index, w, h);
-      BufferedImage img = renderer.renderImageWithDPI(index, limits.pdfDpi(), ImageType.GRAY);
-      return GrayImage.fromBufferedImage(img);
-    } catch (DecodeException e) {
+      PdfPageScan.Result scan = PdfPageScan.scan(pdPage.getCOSObject(), name, index,
+          limits.maxDecodeBytes(), measured, cancel);
+      // The page raster, its gray copy, a sampled image at most the page's size, the largest decode.
+      long bytes = 3 * w * h + scan.largestDecode();
+      limits.checkDecodeBytes(name, index, bytes, "a " + w + "x" + h + " page with its "
+          + scan.largestWhat());
+      try (DecodeMemory.Reservation r = memory.reserve(name, index, bytes)) {
+        PdfRenderer renderer = new PdfRenderer(doc, scan.sampled(), w * h, cancel);
+        BufferedImage img = renderer.renderImageWithDPI(index, limits.pdfDpi(), ImageType.GRAY);
+        if (renderer.failure() != null) {
+          throw imageFailure(index, renderer.failure());
+        }
+        return GrayImage.fromBufferedImage(img);
+      }
+    } catch (DecodeException | CancellationException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new DecodeException(Cause.CORRUPT,
           name + ": cannot render PDF page " + index + ": " + e.getMessage(), e);
     }
+  }
+
+  private DecodeException imageFailure(int index, IOException e) {
+    String msg = e.getMessage();
+    if (e.getCause() != null && e.getCause().getMessage() != null) {
+      msg += " (" + e.getCause().getMessage() + ")";
+    }
+    if (e instanceof MissingImageReaderException) {
+      return new DecodeException(Cause.UNSUPPORTED_FORMAT, name + ": page " + index
+          + ": an image needs a decoder this build lacks: " + msg, e);
+    }
+    return new DecodeException(Cause.CORRUPT, name + ": page " + index
+        + ": an image cannot be decoded: " + msg, e);
+  }
+
+  @Override
+  public void abort() {
+    aborted = true;
   }
 
   @Override

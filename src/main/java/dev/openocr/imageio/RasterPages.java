@@ -2,89 +2,104 @@ package dev.openocr.imageio;
 
 import dev.openocr.imageio.DecodeException.Cause;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Pages of a PNG, JPEG, TIFF, BMP or GIF through javax.imageio. Sizes are read from the headers
- * before pixels, so a hostile header is refused without allocating the image.
+ * Pages of a PNG, JPEG, TIFF, BMP, GIF, JPEG 2000 or WebP file through javax.imageio. Page count,
+ * sizes and the bytes each decode allocates come from the headers first ({@link RasterHeaders}),
+ * so a hostile header is refused without allocating; the file is read in place, never copied.
  */
 final class RasterPages implements PageSource {
+  /** The JDK's own readers, preferred over plugins that register the same formats. */
+  private static final String JDK_READERS = "com.sun.imageio.";
+
   private final String name;
   private final DecodeLimits limits;
-  private final ImageInputStream in;
+  private final DecodeMemory memory;
+  private final ByteImageInputStream in;
   private final ImageReader reader;
-  private final int pages;
+  private final List<PageSize> sizes;
   private final int exifOrientation;
   /** Warning from the last read; javax.imageio reports truncated JPEGs only as warnings. */
   private String warning;
 
-  RasterPages(byte[] bytes, ImageFormat format, String name, DecodeLimits limits)
-      throws DecodeException {
+  RasterPages(byte[] bytes, ImageFormat format, String name, DecodeLimits limits,
+      DecodeMemory memory) throws DecodeException {
     this.name = name;
     this.limits = limits;
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-    if (!readers.hasNext()) {
-      throw new DecodeException(Cause.UNSUPPORTED_FORMAT, name + ": no reader for " + format);
-    }
-    this.in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
-    this.reader = readers.next();
+    this.memory = memory;
+    this.sizes = RasterHeaders.read(format, bytes, name, limits);
+    limits.checkPages(name, sizes.size());
+    this.reader = reader(format, name);
+    this.in = new ByteImageInputStream(bytes);
     try {
       reader.setInput(in, false, true);
       reader.addIIOReadWarningListener(new Warnings());
-      // Walks the chain of image headers (TIFF IFDs) only; no pixel data.
-      int n = format == ImageFormat.TIFF || format == ImageFormat.GIF ? reader.getNumImages(true) : 1;
-      if (n <= 0) {
-        throw new DecodeException(Cause.CORRUPT, name + ": no pages in the " + format + " file");
-      }
-      limits.checkPages(name, n);
-      this.pages = n;
       this.exifOrientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes)
           : ExifOrientation.NORMAL;
-    } catch (DecodeException e) {
-      close();
-      throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       close();
       throw failure(format + " header", e);
     }
   }
 
+  /** The JDK's reader for a format when it has one, else the plugin's. */
+  private static ImageReader reader(ImageFormat format, String name) throws DecodeException {
+    ImageReader chosen = null;
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+    while (readers.hasNext()) {
+      ImageReader r = readers.next();
+      if (chosen == null || r.getClass().getName().startsWith(JDK_READERS)) {
+        if (chosen != null) {
+          chosen.dispose();
+        }
+        chosen = r;
+      } else {
+        r.dispose();
+      }
+    }
+    if (chosen == null) {
+      throw new DecodeException(Cause.UNSUPPORTED_FORMAT, name + ": no decoder for " + format
+          + " in this build");
+    }
+    return chosen;
+  }
+
   @Override
   public int pageCount() {
-    return pages;
+    return sizes.size();
   }
 
   @Override
   public GrayImage page(int index) throws DecodeException {
-    if (index < 0 || index >= pages) {
-      throw new IndexOutOfBoundsException(name + ": page " + index + " of " + pages);
+    if (index < 0 || index >= sizes.size()) {
+      throw new IndexOutOfBoundsException(name + ": page " + index + " of " + sizes.size());
     }
-    BufferedImage img;
-    try {
-      limits.checkPixels(name, index, reader.getWidth(index), reader.getHeight(index));
+    PageSize size = sizes.get(index);
+    long bytes = size.decodeBytes();
+    limits.checkDecodeBytes(name, index, bytes, size.describe());
+    try (DecodeMemory.Reservation r = memory.reserve(name, index, bytes)) {
       warning = null;
-      img = reader.read(index);
-    } catch (DecodeException e) {
-      throw e;
+      BufferedImage img = reader.read(index);
+      if (warning != null) {
+        throw new DecodeException(Cause.TRUNCATED, name + ": page " + index + ": " + warning);
+      }
+      return ExifOrientation.apply(GrayImage.fromBufferedImage(img), exifOrientation);
     } catch (IOException | RuntimeException e) {
       throw failure("page " + index, e);
-    } catch (OutOfMemoryError e) {
-      throw new DecodeException(Cause.TOO_LARGE, name + ": page " + index
-          + ": out of memory while decoding; lower the pixel limit", e);
     }
-    if (warning != null) {
-      throw new DecodeException(Cause.TRUNCATED, name + ": page " + index + ": " + warning);
-    }
-    return ExifOrientation.apply(GrayImage.fromBufferedImage(img), exifOrientation);
+  }
+
+  @Override
+  public void abort() {
+    reader.abort();
   }
 
   private DecodeException failure(String what, Throwable e) {
@@ -104,7 +119,7 @@ final class RasterPages implements PageSource {
     try {
       in.close();
     } catch (IOException e) {
-      // Memory-backed stream: nothing to release.
+      // An array: nothing to release.
     }
   }
 

@@ -111,7 +111,7 @@ class ImageDecoderTest {
         TestImages.page(30, 30, 1)));
     DecodeLimits twoPages = new DecodeLimits(1 << 20, 1_000_000, 2, 300);
     assertThatThrownBy(() -> ImageDecoder.open(tif, "t.tif", twoPages))
-        .hasMessageContaining("too many pages: 3 > limit 2");
+        .hasMessageContaining("too many pages: more than 2 (limit 2)");
     DecodeLimits tiny = new DecodeLimits(100, 1_000_000, 2, 300);
     assertThat(causeOf(tif, "t.tif", tiny)).isEqualTo(Cause.TOO_LARGE);
     assertThat(causeOf(TestImages.pdf(3, null), "d.pdf", twoPages)).isEqualTo(Cause.TOO_LARGE);
