@@ -96,7 +96,14 @@ final class FileProcessor {
     long t0 = System.nanoTime();
     try {
       limits.checkBytes(path, src.length());
-      byte[] bytes = content.read();
+      byte[] bytes;
+      try {
+        bytes = content.read();
+      } catch (OutOfMemoryError e) {
+        // On the task's own thread an OutOfMemoryError would end the executor.
+        return new Opened(fail(src, 0, ErrorCause.TOO_LARGE, path + ": out of memory reading "
+            + src.length() + " bytes", ms(t0)), null);
+      }
       // Headers are parsed under the time budget too: a hostile file may loop in its parser.
       PageSource pages = runner.run(session -> ImageDecoder.open(bytes, path, limits));
       return new Opened(null, new OpenFile(src, pages, ms(t0)));
@@ -106,11 +113,11 @@ final class FileProcessor {
       if (e.getCause() instanceof DecodeException d) {
         return new Opened(fail(src, 0, ErrorCause.of(d.cause()), d.getMessage(), ms(t0)), null);
       }
-      return new Opened(fail(src, 0, ErrorCause.CORRUPT, path + ": cannot open: " + e.getCause(),
-          ms(t0)), null);
+      return new Opened(fail(src, 0, crashCause(e.getCause()), path + ": cannot open: "
+          + e.getCause(), ms(t0)), null);
     } catch (TimeoutException e) {
-      return new Opened(fail(src, 0, ErrorCause.TIMEOUT, path + ": opening took longer than "
-          + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0)), null);
+      return new Opened(fail(src, 0, ErrorCause.TIMEOUT, path + ": opening " + overBudget(e),
+          ms(t0)), null);
     } catch (PageRunner.EngineFailure e) {
       // Not the file's fault: the task fails and Spark runs it again.
       throw e;
@@ -118,6 +125,17 @@ final class FileProcessor {
       return new Opened(fail(src, 0, ErrorCause.READ_FAILED, path + ": cannot read: " + e, ms(t0)),
           null);
     }
+  }
+
+  /** "took longer than 30 s (openocr.page.seconds)", or why the page was not started. */
+  private String overBudget(TimeoutException e) {
+    return e.getMessage() != null ? e.getMessage() : "took longer than " + options.pageSeconds()
+        + " s (" + OcrJobConfig.PAGE_SECONDS + ")";
+  }
+
+  /** A decoder that ran out of heap read too large a file; one that crashed, a corrupt one. */
+  private static ErrorCause crashCause(Throwable t) {
+    return t instanceof OutOfMemoryError ? ErrorCause.TOO_LARGE : ErrorCause.CORRUPT;
   }
 
   /** The row's {@link OcrPartitionFunction#PAGES_TO_READ}, or null for every page. */
@@ -189,8 +207,10 @@ final class FileProcessor {
         return runner.run(session -> page(session, i, open));
       } catch (TimeoutException e) {
         timedOut = i;
-        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": took longer than "
-            + options.pageSeconds() + " s (" + OcrJobConfig.PAGE_SECONDS + ")", ms(t0) + open);
+        // Decoders that check for it stop soon; the runner counts the others until they return.
+        pages.abort();
+        return fail(src, i, ErrorCause.TIMEOUT, src.uri() + ": page " + i + ": "
+            + overBudget(e), ms(t0) + open);
       } catch (ExecutionException e) {
         return fail(src, i, ErrorCause.OCR_FAILURE, src.uri() + ": page " + i + ": "
             + e.getCause(), ms(t0) + open);
@@ -205,9 +225,9 @@ final class FileProcessor {
         img = pages.page(i);
       } catch (DecodeException e) {
         return fail(src, i, ErrorCause.of(e.cause()), e.getMessage(), ms(t0) + openMs);
-      } catch (RuntimeException e) {
-        return fail(src, i, ErrorCause.CORRUPT, src.uri() + ": page " + i + ": " + e,
-            ms(t0) + openMs);
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        // A decoder's error is the file's: the page becomes an error row, the task goes on.
+        return fail(src, i, crashCause(e), src.uri() + ": page " + i + ": " + e, ms(t0) + openMs);
       }
       long decodeMs = ms(t0) + openMs;
       Page page;

@@ -9,12 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs each page's work on a worker thread that owns the task's {@link OcrSession}, with a time
  * budget per page. A page over budget is abandoned: its worker (and session, which the stuck
  * call still uses) is retired and closes its session when the call returns; the next page gets a
- * fresh worker and session. Not thread-safe: one per task; worker threads are pooled per JVM.
+ * fresh worker and session. Abandoned pages still running are capped per JVM: at the cap a page
+ * is refused as over budget without starting, so stuck decodes never pile up. Not thread-safe:
+ * one per task; worker threads are pooled per JVM.
  */
 final class PageRunner implements AutoCloseable {
   /** How long close waits for the worker to close its session, seconds. */
@@ -23,6 +26,13 @@ final class PageRunner implements AutoCloseable {
   private static final int MAX_IDLE_WORKERS = 64;
   private static final ConcurrentLinkedDeque<ExecutorService> IDLE =
       new ConcurrentLinkedDeque<>();
+  /** Abandoned pages that may still run in this JVM, each holding a thread and its memory. */
+  static final int MAX_ABANDONED = 4;
+  private static final AtomicInteger ABANDONED = new AtomicInteger();
+  private static final int QUEUED = 0;
+  private static final int RUNNING = 1;
+  private static final int DONE = 2;
+  private static final int GIVEN_UP = 3;
 
   /** Work on one page with the worker's session. */
   interface Work<T> {
@@ -58,8 +68,25 @@ final class PageRunner implements AutoCloseable {
     if (worker == null) {
       worker = new Worker();
     }
+    int stuck = ABANDONED.get();
+    if (stuck >= MAX_ABANDONED) {
+      throw new TimeoutException("not started: " + stuck + " abandoned pages still run in this"
+          + " executor (at most " + MAX_ABANDONED + ")");
+    }
     Worker w = worker;
-    Future<T> f = w.executor.submit(() -> work.run(w.session()));
+    AtomicInteger state = new AtomicInteger(QUEUED);
+    Future<T> f = w.executor.submit(() -> {
+      if (!state.compareAndSet(QUEUED, RUNNING)) {
+        return null;
+      }
+      try {
+        return work.run(w.session());
+      } finally {
+        if (!state.compareAndSet(RUNNING, DONE)) {
+          ABANDONED.decrementAndGet();
+        }
+      }
+    });
     try {
       return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -70,6 +97,10 @@ final class PageRunner implements AutoCloseable {
       }
       throw e;
     } catch (TimeoutException e) {
+      // Work that never started is simply dropped; work running is counted until it returns.
+      if (!state.compareAndSet(QUEUED, GIVEN_UP) && state.compareAndSet(RUNNING, GIVEN_UP)) {
+        ABANDONED.incrementAndGet();
+      }
       f.cancel(true);
       worker = null;
       w.retire();
@@ -81,6 +112,11 @@ final class PageRunner implements AutoCloseable {
       w.retire();
       throw new IllegalStateException("Interrupted while waiting for a page", e);
     }
+  }
+
+  /** Abandoned pages still running in this JVM. */
+  static int abandoned() {
+    return ABANDONED.get();
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openocr.engine.EngineOptions;
 import dev.openocr.engine.OcrEngine;
 import dev.openocr.imageio.GrayImage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,41 @@ class PageRunnerTest {
       Thread.sleep(100);
     }
     assertThat(SlowDetector.CLOSED.get() - closed).isEqualTo(2);
+  }
+
+  @Test
+  void abandonedPagesThatIgnoreTheirBudgetAreCappedPerJvm() throws Exception {
+    OcrEngine engine = new TestEngines.Slow().create(EngineOptions.defaults());
+    awaitAbandoned(0);
+    CountDownLatch release = new CountDownLatch(1);
+    PageRunner runner = new PageRunner(engine, 50);
+    try {
+      for (int i = 0; i < PageRunner.MAX_ABANDONED; i++) {
+        // A decode that never checks for interruption: only its own end frees the thread.
+        assertThatThrownBy(() -> runner.run(s -> {
+          while (release.getCount() > 0) {
+            Thread.onSpinWait();
+          }
+          return 0;
+        })).isInstanceOf(TimeoutException.class);
+      }
+      assertThat(PageRunner.abandoned()).isEqualTo(PageRunner.MAX_ABANDONED);
+      assertThatThrownBy(() -> runner.run(s -> 1)).isInstanceOf(TimeoutException.class)
+          .hasMessage("not started: 4 abandoned pages still run in this executor (at most 4)");
+      release.countDown();
+      awaitAbandoned(0);
+      assertThat(runner.run(s -> 2)).isEqualTo(2);
+    } finally {
+      release.countDown();
+      runner.close();
+    }
+  }
+
+  private static void awaitAbandoned(int n) throws InterruptedException {
+    for (int i = 0; i < 200 && PageRunner.abandoned() != n; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(PageRunner.abandoned()).isEqualTo(n);
   }
 
   @Test
