@@ -13,6 +13,7 @@ import dev.openocr.export.ExportFormat;
 import dev.openocr.export.Exporters;
 import dev.openocr.export.PageJson;
 import dev.openocr.imageio.GrayImage;
+import dev.openocr.imageio.PageSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -101,27 +102,33 @@ final class OcrHandler {
     }
   }
 
-  /** Decodes the upload and reads every page, or only page {@code only} when it is >= 0. */
+  /**
+   * Decodes the upload and reads every page, or only page {@code only} when it is >= 0; pages
+   * are decoded one at a time, each read before the next is decoded.
+   */
   private Result read(OcrSession session, byte[] image, String name, int only, long submitted) {
     long t0 = System.nanoTime();
-    List<GrayImage> images = UploadDecoder.decode(image, name, config.maxPixels(),
-        config.maxPages());
-    long t1 = System.nanoTime();
-    if (only >= images.size()) {
-      throw new HttpError(400, "Invalid page: " + only + "; the upload has " + images.size()
-          + " page(s)");
-    }
-    List<GrayImage> todo = only >= 0 ? List.of(images.get(only)) : images;
-    List<PageResult> pages = new ArrayList<>(todo.size());
-    for (GrayImage img : todo) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new HttpError(503, "Timed out reading " + name);
+    try (PageSource source = UploadDecoder.open(image, name, UploadDecoder.limits(config))) {
+      long decodeNanos = System.nanoTime() - t0;
+      int count = source.pageCount();
+      if (only >= count) {
+        throw new HttpError(400, "Invalid page: " + only + "; the upload has " + count
+            + " page(s)");
       }
-      Page p = session.ocr(img);
-      pages.add(new PageResult(p, session.lastTimings()));
+      List<PageResult> pages = new ArrayList<>();
+      for (int i = only >= 0 ? only : 0; i < (only >= 0 ? only + 1 : count); i++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new HttpError(503, "Timed out reading " + name);
+        }
+        long d0 = System.nanoTime();
+        GrayImage img = UploadDecoder.page(source, i);
+        decodeNanos += System.nanoTime() - d0;
+        Page p = session.ocr(img);
+        pages.add(new PageResult(p, session.lastTimings()));
+      }
+      return new Result(pages, count, (t0 - submitted) / NANOS_PER_MILLI,
+          decodeNanos / NANOS_PER_MILLI);
     }
-    return new Result(pages, images.size(), (t0 - submitted) / NANOS_PER_MILLI,
-        (t1 - t0) / NANOS_PER_MILLI);
   }
 
   private byte[] readBody(HttpExchange ex) throws IOException {

@@ -169,8 +169,8 @@ class OcrServerTest {
         .getAsJsonArray("pages");
     assertThat(pages).hasSize(2);
     JsonObject first = pages.get(0).getAsJsonObject();
-    // 300 pt at 200 dpi.
-    assertThat(first.get("width").getAsInt()).isEqualTo(833);
+    // 300 pt at the job's 300 dpi.
+    assertThat(first.get("width").getAsInt()).isEqualTo(1250);
     assertThat(first.get("text").getAsString()).isEqualTo("w1 w1");
     assertThat(pages.get(1).getAsJsonObject().get("text").getAsString()).isEqualTo("w1 w1 w1");
   }
@@ -181,7 +181,7 @@ class OcrServerTest {
     TestHttp.assertError(post("/v1/ocr", "hello, not an image".getBytes(StandardCharsets.UTF_8),
         "image/png"), 415, "not an image");
     TestHttp.assertError(post("/v1/ocr", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII),
-        "application/pdf"), 400, "cannot read pdf");
+        "application/pdf"), 400, "cannot parse pdf");
     byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
     TestHttp.assertError(post("/v1/ocr", truncated, "image/png"), 400, "cannot decode");
     TestHttp.assertError(post("/v1/ocr", new byte[(int) MAX_BODY + 1], "image/png"), 413, "limit");

@@ -3,34 +3,65 @@ package dev.openocr.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openocr.imageio.DecodeException.Cause;
+import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
-import dev.openocr.testing.TestImages;
+import dev.openocr.imageio.HostileFiles;
+import dev.openocr.imageio.ImageDecoder;
+import dev.openocr.imageio.PageSource;
+import dev.openocr.imageio.TestImages;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UploadDecoderTest {
-  private static final long MAX_PIXELS = 1_000_000;
+  private static final DecodeLimits LIMITS = UploadDecoder.limits(ServerConfig.defaults());
 
   @Test
-  void decodesEveryPageOfATiff() throws Exception {
-    var a = TestImages.page(100, 60, List.of());
-    var b = TestImages.page(80, 40, List.of(new TestImages.BarWord(10, 10, 2, 0)));
-    List<GrayImage> pages = UploadDecoder.decode(TestImages.tiff(List.of(a, b)), "t.tif",
-        MAX_PIXELS, 10);
-    assertThat(pages).hasSize(2);
-    assertThat(pages.get(1).width()).isEqualTo(80);
-    assertThat(pages.get(1).get(11, 15)).isZero();
-    assertThat(pages.get(1).get(14, 15)).isEqualTo(255);
+  void readsUploadsAsTheJobDoes() throws Exception {
+    byte[] pdf = TestImages.pdf(2, null);
+    byte[] turned = TestImages.jpegWithOrientation(TestImages.page(120, 60, 3), 6);
+    for (byte[] file : List.of(pdf, turned)) {
+      List<GrayImage> job = ImageDecoder.decodeAll(file, "f", DecodeLimits.defaults());
+      List<GrayImage> served = pages(file);
+      assertThat(served).hasSameSizeAs(job);
+      for (int i = 0; i < job.size(); i++) {
+        assertThat(served.get(i).pixels()).isEqualTo(job.get(i).pixels());
+      }
+    }
+    // The job's PDF resolution and EXIF orientation: an A6 page (105 mm) at 300 dpi, the JPEG upright.
+    assertThat(pages(pdf).get(0).width()).isEqualTo(1240);
+    assertThat(pages(turned).get(0).width()).isEqualTo(60);
   }
 
   @Test
-  void boundsThePixelsOfAllPagesTogether() throws Exception {
-    var big = TestImages.page(1000, 900, List.of());
-    byte[] five = TestImages.tiff(List.of(big, big, big, big, big));
-    assertThatThrownBy(() -> UploadDecoder.decode(five, "five.tif", MAX_PIXELS, 10))
-        .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(413))
-        .hasMessageContaining("five.tif").hasMessageContaining("in all");
-    assertThat(UploadDecoder.decode(TestImages.tiff(List.of(big, big, big, big)), "four.tif",
-        MAX_PIXELS, 10)).hasSize(4);
+  void answersEachDecodeCauseWithItsStatus() {
+    Map<Cause, Integer> expected = Map.of(Cause.EMPTY, 400, Cause.TRUNCATED, 400, Cause.CORRUPT,
+        400, Cause.UNSUPPORTED_FORMAT, 415, Cause.TOO_LARGE, 413, Cause.ENCRYPTED, 422);
+    for (Cause c : Cause.values()) {
+      assertThat(UploadDecoder.status(c)).as(c.name()).isEqualTo(expected.get(c));
+    }
+    assertStatus(HostileFiles.tiffSelfLoop(), 400, "loops back to offset 8");
+    assertStatus(HostileFiles.png16Rgba(16_000, 10_000), 413, "image too large");
+    assertStatus(TestImages.pdf(1, "secret"), 422, "a password is needed");
+    assertStatus("GIF9x".getBytes(), 415, "not an image this server reads");
+  }
+
+  private static void assertStatus(byte[] upload, int status, String message) {
+    assertThatThrownBy(() -> pages(upload)).isInstanceOfSatisfying(HttpError.class, e -> {
+      assertThat(e.status()).isEqualTo(status);
+      assertThat(e.getMessage()).containsIgnoringCase(message).contains("upload.bin");
+    });
+  }
+
+  private static List<GrayImage> pages(byte[] upload) {
+    List<GrayImage> out = new ArrayList<>();
+    try (PageSource src = UploadDecoder.open(upload, "upload.bin", LIMITS)) {
+      for (int i = 0; i < src.pageCount(); i++) {
+        out.add(UploadDecoder.page(src, i));
+      }
+    }
+    return out;
   }
 }

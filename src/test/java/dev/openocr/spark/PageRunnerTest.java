@@ -62,7 +62,8 @@ class PageRunnerTest {
           .hasMessage("not started: 4 abandoned pages still run in this executor (at most 4)");
       release.countDown();
       awaitAbandoned(0);
-      assertThat(runner.run(s -> 2)).isEqualTo(2);
+      int two = runner.run(s -> 2);
+      assertThat(two).isEqualTo(2);
     } finally {
       release.countDown();
       runner.close();
