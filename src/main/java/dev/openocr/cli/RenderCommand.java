@@ -1,12 +1,14 @@
 package dev.openocr.cli;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.document.Page;
 import dev.openocr.engine.OcrEngine;
 import dev.openocr.engine.OcrSession;
 import dev.openocr.export.Overlay;
 import dev.openocr.export.PageJson;
-import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
+import dev.openocr.job.Driver;
+import dev.openocr.job.RunOutput;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +67,8 @@ final class RenderCommand implements Callable<Integer> {
       description = "With --output: Spark SQL over pages and words returning source and page.")
   String sql;
 
-  @Option(names = "--pdf-dpi", paramLabel = "DPI", defaultValue = "" + DecodeLimits.PDF_DPI_DEFAULT,
+  @Option(names = "--pdf-dpi", paramLabel = "DPI",
+      defaultValue = "" + OcrJobConfig.PDF_DPI_DEFAULT,
       description = "With --output: the dpi the run rendered PDFs at. Default: ${DEFAULT-VALUE}.")
   int pdfDpi;
 
@@ -122,15 +124,12 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   private int renderQuery() throws IOException {
-    String query = sql != null ? sql : RenderQuery.lowest(lowest);
+    String query = sql != null ? sql : RunOutput.lowest(lowest);
     RenderQuery renderer = new RenderQuery(minConfidence, !noText, pdfDpi);
-    SparkSession spark = Sessions.start("openocr render", master, Map.of("spark.ui.enabled",
-        "false"));
     RenderQuery.Outcome outcome;
-    try {
-      outcome = renderer.render(spark, output, query, toDir);
-    } finally {
-      spark.stop();
+    try (Driver driver = Driver.start("openocr render", master, Map.of("spark.ui.enabled",
+        "false"))) {
+      outcome = renderer.render(driver.output(output), query, toDir);
     }
     outcome.written().forEach(System.out::println);
     outcome.failed().forEach(f -> System.err.println("not drawn: " + f));

@@ -6,36 +6,22 @@ import dev.openocr.export.Overlay;
 import dev.openocr.imageio.DecodeException;
 import dev.openocr.imageio.DecodeLimits;
 import dev.openocr.imageio.GrayImage;
-import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.PageSource;
 import dev.openocr.imageio.Resize;
 import dev.openocr.job.OcrJob;
-import dev.openocr.spark.HadoopConf;
-import dev.openocr.spark.OcrSchemas;
-import dev.openocr.spark.PageRows;
+import dev.openocr.job.PageRef;
+import dev.openocr.job.RunOutput;
+import dev.openocr.job.StoredPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Overlays for the pages a SQL query over a run's output selects. The query runs against the
@@ -48,14 +34,6 @@ import org.apache.spark.sql.types.StructType;
 final class RenderQuery {
   /** File extension of an overlay, after the export name's stem. */
   static final String EXTENSION = "overlay.png";
-
-  /** A selected page: the source URI as the job recorded it and the 0-based page index. */
-  record PageRef(String source, int page) {
-    @Override
-    public String toString() {
-      return source + " page " + page;
-    }
-  }
 
   /** One line per PNG written ({@code confidence words png}), one message per page not drawn. */
   record Outcome(List<String> written, List<String> failed) {}
@@ -71,117 +49,37 @@ final class RenderQuery {
   RenderQuery(double minConfidence, boolean showText, int pdfDpi) {
     this.minConfidence = minConfidence;
     this.showText = showText;
-    this.limits = new DecodeLimits(DecodeLimits.MAX_FILE_BYTES_DEFAULT,
-        DecodeLimits.MAX_PIXELS_DEFAULT, DecodeLimits.MAX_PAGES_DEFAULT, pdfDpi);
-  }
-
-  /** The query used without {@code --sql}: the {@code n} ok pages of lowest mean confidence. */
-  static String lowest(int n) {
-    if (n <= 0) {
-      throw new IllegalArgumentException("Invalid --lowest: " + n);
-    }
-    return "SELECT source, page FROM " + OcrJob.PAGES + " WHERE status = '"
-        + OcrSchemas.STATUS_OK + "' ORDER BY mean_confidence, source, page LIMIT " + n;
+    this.limits = RunOutput.limits(pdfDpi);
   }
 
   /**
-   * Runs {@code sql} over {@code output} and draws the pages it returns, in its order, into the
+   * Runs {@code sql} over a run's output and draws the pages it returns, in its order, into the
    * local folder {@code to}.
    *
    * @throws IllegalArgumentException when the query does not return source and page columns
    */
-  Outcome render(SparkSession spark, String output, String sql, Path to) throws IOException {
-    QueryCommand.register(spark, output);
-    List<PageRef> refs = selected(spark.sql(sql), sql);
-    Map<PageRef, Row> rows = pageRows(spark, refs);
+  Outcome render(RunOutput run, String sql, Path to) throws IOException {
+    List<PageRef> refs = run.select(sql);
+    Map<PageRef, StoredPage> pages = run.pages(refs);
     Map<PageRef, String> names = names(refs);
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Files.createDirectories(to);
     List<String> written = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (PageRef ref : refs) {
-      Row row = rows.get(ref);
-      if (row == null) {
-        failed.add(ref + ": not in " + output + "/" + OcrJob.PAGES);
-      } else if (!OcrSchemas.STATUS_OK.equals(row.getAs("status"))) {
-        failed.add(ref + ": the run could not read this page: " + row.getAs("error"));
+      StoredPage p = pages.get(ref);
+      if (p == null) {
+        failed.add(ref + ": not in " + run.uri() + "/" + OcrJob.PAGES);
+      } else if (!p.ok()) {
+        failed.add(ref + ": the run could not read this page: " + p.error());
       } else {
         try {
-          written.add(draw(ref, row, conf, to.resolve(names.get(ref))));
+          written.add(draw(run, ref, p.result(), to.resolve(names.get(ref))));
         } catch (IOException | DecodeException | RuntimeException e) {
           failed.add(ref + ": " + e.getMessage());
         }
       }
     }
     return new Outcome(written, failed);
-  }
-
-  /** The distinct (source, page) pairs of the result, in its order. */
-  static List<PageRef> selected(Dataset<Row> result, String sql) {
-    String[] columns = result.columns();
-    int source = index(columns, "source");
-    int page = index(columns, "page");
-    if (source < 0 || page < 0) {
-      throw new IllegalArgumentException("The query must return the columns source and page "
-          + "(it returns " + Arrays.toString(columns) + "): " + sql);
-    }
-    DataType sourceType = result.schema().fields()[source].dataType();
-    DataType pageType = result.schema().fields()[page].dataType();
-    if (!sourceType.equals(DataTypes.StringType)) {
-      throw new IllegalArgumentException("Column source is " + sourceType.simpleString()
-          + ", not a string URI: " + sql);
-    }
-    if (!List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.ShortType,
-        DataTypes.ByteType).contains(pageType)) {
-      throw new IllegalArgumentException("Column page is " + pageType.simpleString()
-          + ", not an integer page index: " + sql);
-    }
-    // Positional names: a join may return two columns called source.
-    String[] positional = new String[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      positional[i] = "c" + i;
-    }
-    Set<PageRef> refs = new LinkedHashSet<>();
-    for (Row r : result.toDF(positional).select("c" + source, "c" + page).collectAsList()) {
-      if (r.isNullAt(0) || r.isNullAt(1)) {
-        throw new IllegalArgumentException("The query returned a null source or page: " + sql);
-      }
-      refs.add(new PageRef(r.getString(0), ((Number) r.get(1)).intValue()));
-    }
-    return List.copyOf(refs);
-  }
-
-  private static int index(String[] columns, String name) {
-    for (int i = 0; i < columns.length; i++) {
-      // Spark resolves column names case-insensitively by default.
-      if (columns[i].equalsIgnoreCase(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The pages rows of the selected pages; an ok row wins over an error row of a rerun. */
-  private static Map<PageRef, Row> pageRows(SparkSession spark, List<PageRef> refs) {
-    Map<PageRef, Row> out = new HashMap<>();
-    if (refs.isEmpty()) {
-      return out;
-    }
-    StructType schema = new StructType().add("source", DataTypes.StringType, false)
-        .add("page", DataTypes.IntegerType, false);
-    Dataset<Row> wanted = spark.createDataFrame(refs.stream()
-        .map(r -> RowFactory.create(r.source(), r.page())).toList(), schema);
-    Dataset<Row> pages = spark.table(OcrJob.PAGES);
-    Column same = pages.col("source").equalTo(wanted.col("source"))
-        .and(pages.col("page").equalTo(wanted.col("page")));
-    for (Row r : pages.join(functions.broadcast(wanted), same, "left_semi").collectAsList()) {
-      PageRef ref = new PageRef(r.getAs("source"), r.<Integer>getAs("page"));
-      Row before = out.get(ref);
-      if (before == null || !OcrSchemas.STATUS_OK.equals(before.getAs("status"))) {
-        out.put(ref, r);
-      }
-    }
-    return out;
   }
 
   /** Export names, given in (source, page) order as the export does. */
@@ -194,10 +92,9 @@ final class RenderQuery {
   }
 
   /** Draws one page into {@code png}; returns the line to print. */
-  private String draw(PageRef ref, Row row, Configuration conf, Path png)
+  private String draw(RunOutput run, PageRef ref, Page page, Path png)
       throws IOException, DecodeException {
-    Page page = PageRows.toPage(row);
-    GrayImage image = read(ref, conf);
+    GrayImage image = read(run, ref);
     if (image.width() != page.width() || image.height() != page.height()) {
       // A PDF rendered at another dpi than the run's, or a file changed since the run.
       System.err.printf("warning: %s is %dx%d now but was %dx%d in the run; scaled to fit%n",
@@ -212,14 +109,8 @@ final class RenderQuery {
   }
 
   /** Page {@code ref.page} of the source, through the job's decoder (EXIF, TIFF, PDF). */
-  private GrayImage read(PageRef ref, Configuration conf) throws IOException, DecodeException {
-    byte[] bytes;
-    try {
-      bytes = new HadoopConf(conf).readFile(ref.source(), limits);
-    } catch (IOException e) {
-      throw new IOException("source not readable: " + e.getMessage(), e);
-    }
-    try (PageSource pages = ImageDecoder.open(bytes, ref.source(), limits)) {
+  private GrayImage read(RunOutput run, PageRef ref) throws IOException, DecodeException {
+    try (PageSource pages = run.open(ref.source(), limits)) {
       if (ref.page() < 0 || ref.page() >= pages.pageCount()) {
         throw new IllegalArgumentException("no page " + ref.page() + " in the source (it has "
             + pages.pageCount() + ")");

@@ -1,14 +1,12 @@
 package dev.openocr.cli;
 
 import dev.openocr.config.OcrJobConfig;
-import dev.openocr.job.JobSummary;
-import dev.openocr.job.OcrJob;
+import dev.openocr.job.Driver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,13 +59,9 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OcrJobConfig config = OcrJobConfig.of(settings());
-    SparkSession spark = Sessions.start("openocr run", master, sparkConf());
-    try {
-      JobSummary s = OcrJob.run(spark, config);
-      System.out.println(s.oneLine());
+    try (Driver driver = Driver.start("openocr run", master, sparkConf())) {
+      System.out.println(driver.run(config).oneLine());
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 

@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import dev.openocr.config.OcrJobConfig;
 import dev.openocr.export.JsonExport;
 import dev.openocr.imageio.TestImages;
+import dev.openocr.job.QueryPrinter;
+import dev.openocr.job.RunOutput;
 import dev.openocr.spark.TestEngines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -106,25 +108,25 @@ class CliTest {
 
   @Test
   void queryPrintsCsvAndJson() {
-    QueryCommand.register(spark, out.toString());
+    new RunOutput(spark, out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    QueryCommand.print(spark.sql("SELECT regexp_extract(source, '[^/]+$', 0) AS name, page, "
-        + "status FROM pages ORDER BY name, page"), QueryCommand.Format.CSV,
+    QueryPrinter.print(spark.sql("SELECT regexp_extract(source, '[^/]+$', 0) AS name, page, "
+        + "status FROM pages ORDER BY name, page"), QueryPrinter.Format.CSV,
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         "name,page,status", "bad.png,0,error", "multi.tif,0,ok", "multi.tif,1,ok",
         "scan.png,0,ok");
     bytes.reset();
-    QueryCommand.print(spark.sql("SELECT count(*) AS n FROM words"), QueryCommand.Format.JSON,
+    QueryPrinter.print(spark.sql("SELECT count(*) AS n FROM words"), QueryPrinter.Format.JSON,
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(bytes.toString(StandardCharsets.UTF_8).strip()).isEqualTo("{\"n\":6}");
-    assertThat(QueryCommand.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+    assertThat(QueryPrinter.csv("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
   }
 
   @Test
   void exportWritesOneJsonPerPageNamedAfterTheSource() throws Exception {
     Path dir = tmp.resolve("json");
-    int n = ExportCommand.export(spark, out.toString(), new JsonExport(), dir);
+    int n = ExportCommand.export(new RunOutput(spark, out.toString()), new JsonExport(), dir);
     assertThat(n).isEqualTo(3);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -139,7 +141,7 @@ class CliTest {
         .hasSize(4);
     // The other formats go through the same switch.
     Path alto = tmp.resolve("alto");
-    assertThat(ExportCommand.export(spark, out.toString(),
+    assertThat(ExportCommand.export(new RunOutput(spark, out.toString()),
         dev.openocr.export.ExportFormat.of("alto").exporter(), alto)).isEqualTo(3);
     assertThat(Files.readString(alto.resolve("multi-p1.alto.xml"))).contains("<alto");
   }

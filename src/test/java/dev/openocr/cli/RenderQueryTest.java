@@ -8,11 +8,10 @@ import dev.openocr.imageio.GrayImage;
 import dev.openocr.imageio.ImageDecoder;
 import dev.openocr.imageio.TestImages;
 import dev.openocr.spark.TestEngines;
+import dev.openocr.testing.Commands;
+import dev.openocr.testing.Commands.Result;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +40,6 @@ class RenderQueryTest {
   static Path tmp;
   private static Path in;
   private static Path out;
-
-  /** What a command printed and returned. */
-  record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void runJob() throws Exception {
@@ -168,21 +164,7 @@ class RenderQueryTest {
   private static Result render(String... args) {
     List<String> all = new ArrayList<>(List.of("render", "--master", "local[2]"));
     all.addAll(List.of(args));
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
-         PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-      System.setOut(po);
-      System.setErr(pe);
-      int code = Main.execute(all.toArray(new String[0]));
-      return new Result(code, o.toString(StandardCharsets.UTF_8),
-          e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+    return Commands.run(all.toArray(new String[0]));
   }
 
   /** A session for reading the run's tables, stopped before the next command starts one. */

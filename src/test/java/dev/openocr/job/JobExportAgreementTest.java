@@ -289,7 +289,7 @@ class JobExportAgreementTest {
     ExportFormat f = ExportFormat.of(format);
     String extension = f.exporter().extension();
     if (!Files.isDirectory(dir)) {
-      int n = ExportCommand.export(spark, out.toString(), f.exporter(), dir);
+      int n = ExportCommand.export(new RunOutput(spark, out.toString()), f.exporter(), dir);
       assertThat(n).isEqualTo(okPages.size());
     }
     Map<String, PageKey> expected = names(extension);
