@@ -1,11 +1,14 @@
 package dev.openocr.cli;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.engine.EngineOptions;
+import dev.openocr.nn.Backend;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that load an engine: language, model bundles, threads. */
 final class EngineArgs {
-  @Option(names = "--lang", defaultValue = "en", description = "Shipped models: en or ko.")
+  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
+      description = "Shipped models: en or ko. Default: ${DEFAULT-VALUE}.")
   String lang;
 
   @Option(names = "--models", split = ",", paramLabel = "DETECTOR,RECOGNIZER",
@@ -24,14 +27,15 @@ final class EngineArgs {
       description = "cpu or gpu:N.")
   String device;
 
-  @Option(names = "--runtime", defaultValue = "onnx",
-      description = "What runs the networks on the CPU: onnx (ONNX Runtime) or pytorch.")
+  @Option(names = "--runtime",
+      description = "What runs the networks on the CPU: onnx (ONNX Runtime, the default) or "
+          + "pytorch.")
   String runtime;
 
   /** Engine options for these arguments; {@code threads} is the intra-op thread count. */
   EngineOptions options(int threads) {
     EngineOptions o = EngineOptions.forLanguage(lang).withDevice(device).withThreads(threads)
-        .withBackend(dev.openocr.nn.Backend.parse(runtime));
+        .withBackend(runtime == null ? Backend.DEFAULT : Backend.parse(runtime));
     if (models != null) {
       if (models.length != 2) {
         throw new IllegalArgumentException(

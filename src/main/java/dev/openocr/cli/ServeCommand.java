@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
     description = "Serves OCR over HTTP: POST /v1/ocr, GET /healthz, /v1/models, /metrics, "
         + "and a web page at /.")
 final class ServeCommand implements Callable<Integer> {
+  /** Pixels in a megapixel. */
+  private static final long MEGA = 1_000_000;
+
   @Option(names = "--host", defaultValue = ServerConfig.HOST_DEFAULT,
       description = "Address to bind (0.0.0.0 for every interface). Default: ${DEFAULT-VALUE}.")
   String host;
@@ -29,19 +32,23 @@ final class ServeCommand implements Callable<Integer> {
       + "Default: " + ServerConfig.QUEUE_PER_WORKER_DEFAULT + " per worker.")
   Integer queue;
 
-  @Option(names = "--max-body-mb", defaultValue = "32", description = "Largest upload in MiB.")
-  int maxBodyMb;
+  @Option(names = "--max-body-mb", description = "Largest upload in MiB. Default: "
+      + (ServerConfig.MAX_BODY_BYTES_DEFAULT >> 20) + ".")
+  Integer maxBodyMb;
 
-  @Option(names = "--max-megapixels", defaultValue = "40", description = "Largest page.")
-  double maxMegapixels;
+  @Option(names = "--max-megapixels", description = "Largest page. Default: "
+      + ServerConfig.MAX_PIXELS_DEFAULT / MEGA + ".")
+  Double maxMegapixels;
 
-  @Option(names = "--timeout-seconds", defaultValue = "60", description = "Longest request.")
-  int timeoutSeconds;
+  @Option(names = "--timeout-seconds", description = "Longest request. Default: "
+      + ServerConfig.TIMEOUT_MILLIS_DEFAULT / 1000 + ".")
+  Integer timeoutSeconds;
 
-  @Option(names = "--read-timeout-seconds", defaultValue = "60",
+  @Option(names = "--read-timeout-seconds",
       description = "Longest a client may take to send a request (headers and body); the "
-          + "connection is dropped after.")
-  int readTimeoutSeconds;
+          + "connection is dropped after. Default: "
+          + ServerConfig.READ_TIMEOUT_MILLIS_DEFAULT / 1000 + ".")
+  Integer readTimeoutSeconds;
 
   @Option(names = "--token", paramLabel = "TOKEN",
       description = "Bearer token every request but /healthz and the web page must carry. "
@@ -58,16 +65,23 @@ final class ServeCommand implements Callable<Integer> {
     return t == null || t.isBlank() ? null : t.strip();
   }
 
-  @Override
-  public Integer call() throws Exception {
+  /** The server's settings: the flags given, {@link ServerConfig#defaults()} for the others. */
+  ServerConfig config() {
     ServerConfig d = ServerConfig.defaults();
     int w = workers != null ? workers : d.workers();
-    ServerConfig config = d.withAddress(host, port)
+    return d.withAddress(host, port)
         .withPool(w, queue != null ? queue : ServerConfig.QUEUE_PER_WORKER_DEFAULT * w)
-        .withLimits((long) maxBodyMb << 20, (long) (maxMegapixels * 1e6), d.maxPages(),
-            timeoutSeconds * 1000L)
-        .withReadTimeout(readTimeoutSeconds * 1000L)
+        .withLimits(maxBodyMb != null ? (long) maxBodyMb << 20 : d.maxBodyBytes(),
+            maxMegapixels != null ? Math.round(maxMegapixels * MEGA) : d.maxPixels(),
+            d.maxPages(), timeoutSeconds != null ? timeoutSeconds * 1000L : d.timeoutMillis())
+        .withReadTimeout(readTimeoutSeconds != null ? readTimeoutSeconds * 1000L
+            : d.readTimeoutMillis())
         .withToken(token != null ? token : tokenFromEnvironment());
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig config = config();
     OcrServer.checkExposure(config);
     // One intra-op thread per worker: the workers share the cores.
     try (OcrEngine e = OcrEngine.load(engine.options(1));

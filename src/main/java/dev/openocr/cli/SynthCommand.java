@@ -1,5 +1,6 @@
 package dev.openocr.cli;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.synth.CropGenerator;
 import dev.openocr.synth.Lang;
 import dev.openocr.synth.PageGenerator;
@@ -25,7 +26,7 @@ public final class SynthCommand implements Callable<Integer> {
       description = "Run seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--lang", defaultValue = "en",
+  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
       description = "en or ko (default ${DEFAULT-VALUE}).")
   String lang;
 

@@ -1,5 +1,6 @@
 package dev.openocr.cli;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.synth.SynthConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** Options both training commands take (picocli mixin). */
 final class TrainArgs {
-  @Option(names = "--lang", defaultValue = "en", description = "en or ko (default ${DEFAULT-VALUE})")
+  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
+      description = "en or ko (default ${DEFAULT-VALUE})")
   String lang;
   @Option(names = "--val-every", defaultValue = "500",
       description = "Validate and checkpoint every N steps (default ${DEFAULT-VALUE})")

@@ -2,17 +2,22 @@ package dev.openocr.config;
 
 import static dev.openocr.config.Check.checkArgument;
 
+import dev.openocr.imageio.DecodeLimits;
+import dev.openocr.nn.Backend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings of one OCR job run, read from {@code openocr.*} keys (conf/openocr.properties, the
  * command line or Spark conf) and validated here, at the boundary. Stays on the driver.
  */
 public final class OcrJobConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(OcrJobConfig.class);
   public static final String INPUT = "openocr.input";
   public static final String OUTPUT = "openocr.output";
   /** File-name glob inputs must match (Spark's pathGlobFilter); empty = every file. */
@@ -25,17 +30,17 @@ public final class OcrJobConfig {
   public static final String INCREMENTAL_MAX_ATTEMPTS = "openocr.incremental.max-attempts";
   public static final int INCREMENTAL_MAX_ATTEMPTS_DEFAULT = 3;
   public static final String MAX_FILE_BYTES = "openocr.limit.file-bytes";
-  public static final long MAX_FILE_BYTES_DEFAULT = 256L << 20;
+  public static final long MAX_FILE_BYTES_DEFAULT = DecodeLimits.MAX_FILE_BYTES_DEFAULT;
   /** Largest byte array the JVM allocates: a file is read, and a page held, as one array. */
   public static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
   public static final String MAX_PIXELS = "openocr.limit.pixels";
-  public static final long MAX_PIXELS_DEFAULT = 160_000_000L;
+  public static final long MAX_PIXELS_DEFAULT = DecodeLimits.MAX_PIXELS_DEFAULT;
   public static final String MAX_PAGES = "openocr.limit.pages";
-  public static final int MAX_PAGES_DEFAULT = 2000;
+  public static final int MAX_PAGES_DEFAULT = DecodeLimits.MAX_PAGES_DEFAULT;
   public static final String PAGE_SECONDS = "openocr.limit.page-seconds";
   public static final int PAGE_SECONDS_DEFAULT = 120;
   public static final String PDF_DPI = "openocr.pdf.dpi";
-  public static final int PDF_DPI_DEFAULT = 300;
+  public static final int PDF_DPI_DEFAULT = DecodeLimits.PDF_DPI_DEFAULT;
   public static final String LANG = "openocr.lang";
   public static final String LANG_DEFAULT = "en";
   /** Languages with shipped bundles. */
@@ -51,11 +56,11 @@ public final class OcrJobConfig {
   public static final String LEXICON = "openocr.lexicon";
   public static final boolean LEXICON_DEFAULT = true;
   /** Read unsure crops again stretched, when the recognizer bundle has a width vote. */
-  public static final String WIDTH_VOTE = "openocr.widthVote";
+  public static final String WIDTH_VOTE = "openocr.width-vote";
   public static final boolean WIDTH_VOTE_DEFAULT = true;
   /** What runs the networks on CPU executors: onnx (ONNX Runtime) or pytorch. */
   public static final String RUNTIME = "openocr.runtime";
-  public static final String RUNTIME_DEFAULT = "onnx";
+  public static final String RUNTIME_DEFAULT = Backend.DEFAULT.key();
   /** Class of the executors' engine factory (a {@code dev.openocr.spark.EngineFactory}). */
   public static final String ENGINE_FACTORY = "openocr.engine.factory";
   public static final String ENGINE_FACTORY_DEFAULT = "dev.openocr.spark.EngineFactory$Bundles";
@@ -73,6 +78,9 @@ public final class OcrJobConfig {
   /** Seconds between the driver's progress lines while a run goes; 0 prints none. */
   public static final String PROGRESS_INTERVAL = "openocr.progress.interval";
   public static final int PROGRESS_INTERVAL_DEFAULT = 10;
+
+  /** Keys renamed to kebab-case, old to new: the old key is still read, with a warning. */
+  static final Map<String, String> RENAMED = Map.of("openocr.widthVote", WIDTH_VOTE);
 
   /** Output write modes. */
   public enum Mode { OVERWRITE, APPEND, ERROR }
@@ -104,12 +112,30 @@ public final class OcrJobConfig {
 
   private static OcrJobConfig of(Map<String, String> settings, boolean run) {
     Map<String, String> v = new LinkedHashMap<>(settings);
+    renamed(v).forEach(LOG::warn);
     for (String k : v.keySet()) {
       checkArgument(!k.startsWith("openocr.") || KNOWN.contains(k), "Unknown setting: %s", k);
     }
     OcrJobConfig c = new OcrJobConfig(v, run);
     c.validate();
     return c;
+  }
+
+  /**
+   * Moves values under renamed keys to their new keys (a value under the new key wins); returns
+   * one warning per old key found, naming both.
+   */
+  static List<String> renamed(Map<String, String> settings) {
+    List<String> warnings = new ArrayList<>();
+    RENAMED.forEach((old, key) -> {
+      String v = settings.remove(old);
+      if (v != null) {
+        boolean both = settings.putIfAbsent(key, v) != null;
+        warnings.add("Setting " + old + " is now " + key + (both ? "; " + key + " is also set "
+            + "and wins" : "; read as " + key + "=" + v));
+      }
+    });
+    return warnings;
   }
 
   private static final List<String> KNOWN = List.of(INPUT, INPUT_GLOB, OUTPUT, MODE, INCREMENTAL,
@@ -251,8 +277,8 @@ public final class OcrJobConfig {
     return bool(WIDTH_VOTE, WIDTH_VOTE_DEFAULT);
   }
 
-  public dev.openocr.nn.Backend backend() {
-    return dev.openocr.nn.Backend.parse(get(RUNTIME, RUNTIME_DEFAULT));
+  public Backend backend() {
+    return Backend.parse(get(RUNTIME, RUNTIME_DEFAULT));
   }
 
   /** Engine factory class name: the shipped bundles unless a test or plug-in says otherwise. */

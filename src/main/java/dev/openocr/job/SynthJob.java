@@ -1,5 +1,6 @@
 package dev.openocr.job;
 
+import dev.openocr.config.OcrJobConfig;
 import dev.openocr.synth.CropGenerator;
 import dev.openocr.synth.GroundTruthJson;
 import dev.openocr.synth.Lang;
@@ -91,7 +92,7 @@ public final class SynthJob {
         throw new IllegalArgumentException("Invalid format: " + format + " (parquet or files)");
       }
       return new Conf(kv.get("output"), Long.parseLong(kv.getOrDefault("count", "1000")),
-          Long.parseLong(kv.getOrDefault("seed", "0")), Lang.parse(kv.getOrDefault("lang", "en")),
+          Long.parseLong(kv.getOrDefault("seed", "0")), Lang.parse(kv.getOrDefault("lang", OcrJobConfig.LANG_DEFAULT)),
           kind.equals("crops"), format.equals("parquet"),
           Integer.parseInt(kv.getOrDefault("partitions", "8")), synth);
     }

@@ -3,6 +3,8 @@ package dev.openocr.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openocr.imageio.DecodeLimits;
+import dev.openocr.nn.Backend;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,36 @@ class OcrJobConfigTest {
         .hasMessageContaining("tf");
     assertThatThrownBy(() -> OcrJobConfig.ofPageSettings(Map.of("openocr.lexikon", "false")))
         .hasMessage("Unknown setting: openocr.lexikon");
+  }
+
+  @Test
+  void everyKeyIsKebabCaseAndTheOldCamelCaseKeyIsStillReadWithAWarning() throws Exception {
+    for (java.lang.reflect.Field f : OcrJobConfig.class.getFields()) {
+      Object v = f.get(null);
+      if (v instanceof String key && key.startsWith("openocr.")) {
+        assertThat(key).as(f.getName()).matches("openocr(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+      }
+    }
+    assertThat(OcrJobConfig.WIDTH_VOTE).isEqualTo("openocr.width-vote");
+    Map<String, String> old = new java.util.HashMap<>(BASE);
+    old.put("openocr.widthVote", "false");
+    assertThat(OcrJobConfig.of(old).widthVote()).isFalse();
+    assertThat(OcrJobConfig.of(old).values()).containsEntry(OcrJobConfig.WIDTH_VOTE, "false")
+        .doesNotContainKey("openocr.widthVote");
+    assertThat(OcrJobConfig.renamed(old)).containsExactly("Setting openocr.widthVote is now "
+        + "openocr.width-vote; read as openocr.width-vote=false");
+    Map<String, String> both = new java.util.HashMap<>(Map.of("openocr.widthVote", "false",
+        OcrJobConfig.WIDTH_VOTE, "true"));
+    assertThat(OcrJobConfig.renamed(both)).containsExactly("Setting openocr.widthVote is now "
+        + "openocr.width-vote; openocr.width-vote is also set and wins");
+    assertThat(both).containsExactly(Map.entry(OcrJobConfig.WIDTH_VOTE, "true"));
+  }
+
+  @Test
+  void theDecodeLimitsDefaultsAreTheDecodersOwn() {
+    OcrJobConfig c = OcrJobConfig.of(BASE);
+    assertThat(new DecodeLimits(c.maxFileBytes(), c.maxPixels(), c.maxPages(), c.pdfDpi()))
+        .isEqualTo(DecodeLimits.defaults());
+    assertThat(c.backend()).isEqualTo(Backend.DEFAULT);
   }
 }
