@@ -8,8 +8,13 @@ package dev.openocr.imageio;
  * @param bytesPerPixel bytes of the decoded raster per pixel (0.125 for bilevel, 8 for 16-bit
  *     RGBA), working buffers of the decoder included
  * @param kind what the raster holds, for messages ("16-bit RGBA")
+ * @param cut where the file ends before the page's data does, or null when the page is whole
  */
-record PageSize(long width, long height, double bytesPerPixel, String kind) {
+record PageSize(long width, long height, double bytesPerPixel, String kind, String cut) {
+
+  PageSize(long width, long height, double bytesPerPixel, String kind) {
+    this(width, height, bytesPerPixel, kind, null);
+  }
 
   /** Heap the decode needs: the decoder's raster and the gray copy made from it. */
   long decodeBytes() {

@@ -83,6 +83,10 @@ final class RasterPages implements PageSource {
       throw new IndexOutOfBoundsException(name + ": page " + index + " of " + sizes.size());
     }
     PageSize size = sizes.get(index);
+    if (size.cut() != null) {
+      throw new DecodeException(Cause.TRUNCATED, name + ": cannot read page " + index
+          + ": data ends early: " + size.cut());
+    }
     long bytes = size.decodeBytes();
     limits.checkDecodeBytes(name, index, bytes, size.describe());
     try (DecodeMemory.Reservation r = memory.reserve(name, index, bytes)) {

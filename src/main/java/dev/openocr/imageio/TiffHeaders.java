@@ -111,17 +111,25 @@ final class TiffHeaders {
     if (tileW > 0 || tileH > 0) {
       limits.checkPixels(name, index, tileW, tileH);
     }
-    checkBlocks(index, "strip", strips, stripCounts);
-    checkBlocks(index, "tile", tiles, tileCounts);
+    // A block may hold at most the page's raw bytes, twice over for codes that grow (LZW).
+    long maxBlock = 2L * width * height * ((long) samples * bits + 7) / 8 + 4096;
+    String cut = checkBlocks(index, "strip", strips, stripCounts, maxBlock);
+    if (cut == null) {
+      cut = checkBlocks(index, "tile", tiles, tileCounts, maxBlock);
+    }
     String kind = bits + "-bit " + samples + "-sample";
-    return new PageSize(width, height, samples * bits / 8.0, kind);
+    return new PageSize(width, height, samples * bits / 8.0, kind, cut);
   }
 
-  /** Every block (strip or tile) must lie inside the file: a reader allocates its byte count. */
-  private void checkBlocks(int page, String what, int[] offsetsEntry, int[] countsEntry)
-      throws DecodeException {
+  /**
+   * Every block (strip or tile) must hold no more than a page can: a reader allocates its byte
+   * count. A block of a plausible size that the file ends before or inside makes the page cut:
+   * returns where, or null when every block is inside the file.
+   */
+  private String checkBlocks(int page, String what, int[] offsetsEntry, int[] countsEntry,
+      long maxBlock) throws DecodeException {
     if (offsetsEntry == null || countsEntry == null) {
-      return;
+      return null;
     }
     int oe = offsetsEntry[0];
     int ce = countsEntry[0];
@@ -133,11 +141,17 @@ final class TiffHeaders {
     for (long i = 0; i < count; i++) {
       long offset = element(oe, i);
       long bytes = element(ce, i);
-      if (offset < 0 || bytes < 0 || offset + bytes > b.length) {
-        throw corrupt("page " + page + ": " + what + " " + i + " of " + bytes + " bytes at offset "
-            + offset + " runs past the end of the " + b.length + "-byte file");
+      if (offset >= 0 && bytes >= 0 && offset + bytes <= b.length) {
+        continue;
       }
+      String where = what + " " + i + " of " + bytes + " bytes at offset " + offset
+          + " runs past the end of the " + b.length + "-byte file";
+      if (offset < 0 || bytes < 0 || bytes > maxBlock) {
+        throw corrupt("page " + page + ": " + where);
+      }
+      return where;
     }
+    return null;
   }
 
   /** Element {@code i} of the SHORT or LONG array of entry {@code e}; -1 when outside the file. */

@@ -2,12 +2,12 @@ package dev.openocr.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.openocr.geometry.Box;
 import dev.openocr.geometry.BoxMatching;
+import dev.openocr.testing.Prerequisites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class ScorerAgreementTest {
 
   @Test
   void agreesWithReferenceScorer() throws Exception {
-    assumeTrue(Files.exists(REFERENCE), "reference scorer not found at " + REFERENCE);
+    Prerequisites.require(Files.exists(REFERENCE), "the reference scorer " + REFERENCE
+        + " (the shared folder beside the repository)");
     Random r = new Random(42);
     Path gt = Files.createDirectories(tmp.resolve("gt"));
     Path pred = Files.createDirectories(tmp.resolve("pred"));

@@ -7,6 +7,7 @@ import dev.openocr.document.Line;
 import dev.openocr.document.Page;
 import dev.openocr.document.Word;
 import dev.openocr.testing.Pages;
+import dev.openocr.testing.Prerequisites;
 import dev.openocr.testing.Xml;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -19,7 +20,6 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -52,7 +52,7 @@ class AltoExporterTest {
 
   @Test
   void validatesWithXmllintWhenInstalled(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xmllint")), "xmllint not installed");
+    Prerequisites.requireProgram(Path.of("/usr/bin/xmllint"), "libxml2-utils");
     Path file = dir.resolve("page.alto.xml");
     Files.write(file, xml);
     Path xsd = Path.of(XSD.toURI());

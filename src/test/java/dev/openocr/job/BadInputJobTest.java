@@ -84,8 +84,8 @@ class BadInputJobTest extends WithLocalSpark {
         .matches("TRUNCATED: \\S*/cut\\.png: cannot read page 0: data ends early: .+");
     for (String ext : List.of("png", "jpg", "tif")) {
       assertThat(errorOf(rows, "noise." + ext)).as(ext)
-          .contains("content is not PNG, JPEG, TIFF, BMP, GIF or PDF although the name ends in ."
-              + ext);
+          .contains("content is not PNG, JPEG, TIFF, BMP, GIF, JPEG 2000, WebP or PDF although the"
+              + " name ends in ." + ext);
     }
     assertThat(s.errorRows()).isEqualTo(bad.size());
     assertThat(s.errorsByCause().values().stream().mapToLong(Long::longValue).sum())

@@ -1,8 +1,6 @@
 package dev.openocr.job;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.openocr.testing.Prerequisites;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -38,18 +36,10 @@ final class StandaloneCluster implements AutoCloseable {
     this.master = "spark://127.0.0.1:" + freePort();
   }
 
-  /**
-   * Skips the test when the application jar is not built, or fails it on a CI machine
-   * ({@code CI=true}), where a missing prerequisite must not pass as a skip.
-   */
+  /** Skips the test when the application jar is not built, or fails it on CI. */
   static void requireAppJar() {
-    boolean built = Files.isRegularFile(APP_JAR) && Files.isRegularFile(CLASSPATH);
-    String why = "run 'mvn -o -DskipTests package' first to build " + APP_JAR + " and "
-        + CLASSPATH;
-    if (!built && "true".equals(System.getenv("CI"))) {
-      fail(why);
-    }
-    assumeTrue(built, "Skipped: " + why);
+    Prerequisites.require(Files.isRegularFile(APP_JAR) && Files.isRegularFile(CLASSPATH),
+        APP_JAR + " and " + CLASSPATH + " (run 'mvn -o -DskipTests package' first)");
   }
 
   /** A Master and {@code workers} Workers of {@code cores} cores and 1 GiB each. */

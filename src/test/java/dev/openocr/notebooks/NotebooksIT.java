@@ -1,13 +1,12 @@
 package dev.openocr.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.File;
+import dev.openocr.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Executes the notebooks headless with {@code notebooks/run.sh} (jupyter nbconvert) so they never
  * rot: the script must succeed and the executed notebooks must hold no error output. Needs
- * Debian's jupyter packages and the application jar; skipped otherwise.
+ * Debian's jupyter packages and the application jar; skipped otherwise, failed on CI.
  */
 @Timeout(value = 11, unit = TimeUnit.MINUTES)
 class NotebooksIT {
@@ -34,13 +33,13 @@ class NotebooksIT {
 
   @Test
   void notebooksExecuteWithoutErrors() throws Exception {
-    assumeTrue(onPath("jupyter"), "Skipped: jupyter is not on PATH (apt-get install "
+    Prerequisites.require(Prerequisites.onPath("jupyter"), "jupyter on the PATH (apt-get install "
         + "jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)");
-    assumeTrue(Files.isRegularFile(APP_JAR),
-        "Skipped: run 'mvn -o -DskipTests package' first to build " + APP_JAR);
-    assumeTrue(Files.isDirectory(Path.of("out/samples/pages")) || shippedModels(),
-        "Skipped: no out/samples and no shipped models under src/main/resources/models to make"
-            + " it with 'submit/openocr run'");
+    Prerequisites.require(Files.isRegularFile(APP_JAR),
+        APP_JAR + " (run 'mvn -o -DskipTests package' first)");
+    Prerequisites.require(Files.isDirectory(Path.of("out/samples/pages")) || shippedModels(),
+        "out/samples, or shipped models under src/main/resources/models to make it with "
+            + "'submit/openocr run'");
     for (String nb : NOTEBOOKS) {
       Files.deleteIfExists(EXECUTED.resolve(nb));
     }
@@ -85,13 +84,6 @@ class NotebooksIT {
       }
     }
     return found;
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(File.pathSeparator))
-        .filter(d -> !d.isEmpty())
-        .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
   }
 
   private static boolean shippedModels() throws IOException {

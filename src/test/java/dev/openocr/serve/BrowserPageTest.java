@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import dev.openocr.engine.OcrEngine;
 import dev.openocr.testing.Cdp;
+import dev.openocr.testing.Prerequisites;
 import dev.openocr.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Drives the web page in headless Chromium (Debian's {@code chromium}): upload a page, check the
  * words drawn, hover one for its confidence, hide low-confidence words with the slider.
- * Skipped where Chromium is not installed.
+ * Skipped where Chromium is not installed, and fails on CI.
  */
 class BrowserPageTest {
 
   @Test
   @Timeout(180)
   void uploadShowsWordsWithConfidences(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Cdp.CHROMIUM), "chromium not installed");
+    Prerequisites.requireProgram(Cdp.CHROMIUM, "chromium");
     Path png = dir.resolve("sample.png");
     Files.write(png, TestImages.encode(TestImages.page(300, 150, OcrServerTest.WORDS), "png"));
     ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0).withPool(1, 4);
