@@ -57,7 +57,7 @@ public final class OcrJobConfig {
   public static final boolean LEXICON_DEFAULT = true;
   /** Read unsure crops again stretched, when the recognizer bundle has a width vote. */
   public static final String WIDTH_VOTE = "openocr.width-vote";
-  public static final boolean WIDTH_VOTE_DEFAULT = true;
+  public static final boolean WIDTH_VOTE_DEFAULT = false;
   /** What runs the networks on CPU executors: onnx (ONNX Runtime) or pytorch. */
   public static final String RUNTIME = "openocr.runtime";
   public static final String RUNTIME_DEFAULT = Backend.DEFAULT.key();

@@ -48,7 +48,7 @@ public record EngineOptions(String detector, String recognizer, String device, i
   /** The shipped bundles for a language ({@code en} or {@code ko}). */
   public static EngineOptions forLanguage(String lang) {
     return new EngineOptions(ModelCatalog.defaultDetector(lang), ModelCatalog.defaultRecognizer(lang),
-        DEFAULT_DEVICE, 1, true, null, true, true, Backend.DEFAULT);
+        DEFAULT_DEVICE, 1, true, null, true, false, Backend.DEFAULT);
   }
 
   public EngineOptions withDevice(String d) {

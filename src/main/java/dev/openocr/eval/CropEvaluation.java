@@ -140,6 +140,10 @@ public final class CropEvaluation {
             + ": expected FILE<TAB>LABEL");
       }
       Path file = folder.resolve(line.substring(0, tab));
+      if (!Files.isRegularFile(file)) {
+        throw new IOException(folder.resolve("labels.tsv") + " line " + (i + 1) + ": no file "
+            + file);
+      }
       BufferedImage img = ImageIO.read(file.toFile());
       if (img == null) {
         throw new IOException("Not an image: " + file);

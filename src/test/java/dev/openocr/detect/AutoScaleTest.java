@@ -84,7 +84,7 @@ class AutoScaleTest {
     assertThatThrownBy(() -> AutoScale.parse("tall", AUTO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TARGET");
     assertThatThrownBy(() -> AutoScale.parse("16,2,1280,1.2,9", AUTO))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TARGET");
     assertThatThrownBy(() -> new AutoScale(16, 2, 1280, 0.9))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tolerance");
     assertThatThrownBy(() -> new AutoScale(2, 2, 1280, 1.2))

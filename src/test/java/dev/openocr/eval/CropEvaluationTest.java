@@ -100,6 +100,7 @@ class CropEvaluationTest {
         .hasMessageContaining("Not an image");
     Files.writeString(dir.resolve("labels.tsv"), "missing.png\tcat\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> CropEvaluation.dataset(dir, new ByWidth(),
-        new CropEvaluation.Totals(), 0)).isInstanceOf(IOException.class);
+        new CropEvaluation.Totals(), 0)).isInstanceOf(IOException.class)
+        .hasMessageContaining("missing.png");
   }
 }

@@ -27,7 +27,9 @@ class GrayImageTest {
     // a copy: writing to it leaves the image alone
     win.pixels()[0] = 99;
     assertThat(img.get(1, 2)).isEqualTo(11);
-    assertThatThrownBy(() -> img.window(3, 0, 3, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> img.window(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> img.window(3, 0, 3, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Window 3,0 3x1");
+    assertThatThrownBy(() -> img.window(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Window 0,0 0x1");
   }
 }

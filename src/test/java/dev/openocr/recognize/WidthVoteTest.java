@@ -123,7 +123,7 @@ class WidthVoteTest {
         differ += wide.get(i).text().equals(plain.get(i).text()) ? 0 : 1;
       }
       assertThat(differ).as("stretching changes some readings").isPositive();
-      // without the vote (eval --no-width-vote, openocr.width-vote=false) each crop is read once
+      // without the vote (the default; eval --width-vote turns it on) each crop is read once
       try (TextRecognizer once = m.newRecognizer(false, false)) {
         assertThat(once.recognize(crops)).extracting(Recognition::text)
             .containsExactlyElementsOf(plain.stream().map(Recognition::text).toList());
