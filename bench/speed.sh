@@ -16,6 +16,9 @@
 # model load). The engine reports its own time without the model load. Writes OUT/speed.tsv (one
 # row per set, system and round), OUT/summary.tsv (medians over rounds, ratios to Tesseract,
 # milliseconds a page per job stage) and scores of each system's predictions on the PAGES pages.
+# With TWO_CORES=1 (the default) the job also runs on `local[2]` pinned to two cores (`taskset -c
+# 0,1`), for its pages/s against `local[1]`; every job run records the peak resident memory of
+# its JVM (GNU time's maximum RSS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/bench/speed}"
@@ -24,6 +27,7 @@ ROUNDS="${ROUNDS:-2}"
 SETS="${SETS:-funsd=../shared/data/funsd_train print-en-150-scan=out/bench/print/en-150-scan}"
 TESS_ARGS="${TESS_ARGS:--l eng}"
 JOB_ARGS="${JOB_ARGS:-}"
+TWO_CORES="${TWO_CORES:-1}"
 SCORE=../shared/eval/score.py
 CORE="taskset -c 0"
 export OMP_THREAD_LIMIT=1
@@ -33,7 +37,8 @@ command -v tesseract >/dev/null || {
 }
 mkdir -p "$OUT"
 rows="$OUT/speed.tsv"
-printf 'set\tsystem\tround\tpages\tseconds_a_page\tdecode_ms\tdetect_ms\trecognize_ms\n' > "$rows"
+printf 'set\tsystem\tround\tpages\tseconds_a_page\tdecode_ms\tdetect_ms\trecognize_ms\trss_mib\n' \
+  > "$rows"
 submit/openocr --help >/dev/null 2>&1 || true   # builds the jar once, outside the timings
 export OPENOCR_NO_BUILD=1
 
@@ -62,14 +67,28 @@ tesseract_pages() { # set_dir pred_dir -> wall seconds on stdout
   echo "$t1 - $t0" | bc -l
 }
 
-job_pages() { # set_dir out_dir -> wall seconds on stdout
-  local t0 t1
+job_pages() { # set_dir out_dir [slots] -> wall seconds on stdout, peak RSS (kB) in out_dir.rss
+  local t0 t1 slots=${3:-1} cores=0
+  [ "$slots" = 2 ] && cores=0,1
   t0=$(now)
   # shellcheck disable=SC2086
-  $CORE submit/openocr run --master 'local[1]' --input "$1/images" --output "$2" --mode overwrite \
-    $JOB_ARGS > "$2.summary.txt" 2> "$2.log.txt"
+  /usr/bin/time -f %M -o "$2.rss" taskset -c "$cores" submit/openocr run --master "local[$slots]" \
+    --input "$1/images" --output "$2" --mode overwrite $JOB_ARGS > "$2.summary.txt" 2> "$2.log.txt"
   t1=$(now)
   echo "$t1 - $t0" | bc -l
+}
+
+job_row() { # name system round slots full small
+  local a b per stages rss
+  a=$(job_pages "$5" "$OUT/$1/$2-full" "$4"); b=$(job_pages "$6" "$OUT/$1/$2-small" "$4")
+  per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
+  stages=$(python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1])); m = s['stageMillis']; n = max(1, s['pages'])
+print('\t'.join(f\"{m.get(k, 0) / n:.1f}\" for k in ('decode', 'detect', 'recognize')))" \
+    "$OUT/$1/$2-full/_summary.json")
+  rss=$(( $(cat "$OUT/$1/$2-full.rss") / 1024 ))
+  printf '%s\t%s\t%d\t%d\t%.4f\t%s\t%d\n' "$1" "$2" "$3" "$n_full" "$per" "$stages" "$rss" >> "$rows"
 }
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -82,16 +101,10 @@ for round in $(seq 1 "$ROUNDS"); do
     # Tesseract
     a=$(tesseract_pages "$full" "$OUT/$name/tesseract-pred"); b=$(tesseract_pages "$small")
     per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
-    printf '%s\ttesseract\t%d\t%d\t%.4f\t\t\t\n' "$name" "$round" "$n_full" "$per" >> "$rows"
-    # Spark job, local[1]
-    a=$(job_pages "$full" "$OUT/$name/job-full"); b=$(job_pages "$small" "$OUT/$name/job-small")
-    per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
-    stages=$(python3 -c "
-import json, sys
-s = json.load(open(sys.argv[1])); m = s['stageMillis']; n = max(1, s['pages'])
-print('\t'.join(f\"{m.get(k, 0) / n:.1f}\" for k in ('decode', 'detect', 'recognize')))" \
-      "$OUT/$name/job-full/_summary.json")
-    printf '%s\tjob-local1\t%d\t%d\t%.4f\t%s\n' "$name" "$round" "$n_full" "$per" "$stages" >> "$rows"
+    printf '%s\ttesseract\t%d\t%d\t%.4f\t\t\t\t\n' "$name" "$round" "$n_full" "$per" >> "$rows"
+    # Spark job, local[1], then local[2] on two cores
+    job_row "$name" job-local1 "$round" 1 "$full" "$small"
+    [ "$TWO_CORES" = 1 ] && job_row "$name" job-local2 "$round" 2 "$full" "$small"
     # Engine alone
     $CORE submit/openocr eval --gt "$full" --run --threads 1 --pred "$OUT/$name/engine-pred" \
       > "$OUT/$name/engine.txt" 2>/dev/null
@@ -100,7 +113,7 @@ import re, sys
 t = open(sys.argv[1]).read()
 m = re.search(r": (\d+) pages in ([0-9.]+) s .*detect (\d+) ms, recognize (\d+) ms", t)
 n, secs = int(m.group(1)), float(m.group(2))
-print(f"{sys.argv[2]}\tengine\t{sys.argv[3]}\t{n}\t{secs / n:.4f}\t\t{m.group(3)}\t{m.group(4)}")
+print(f"{sys.argv[2]}\tengine\t{sys.argv[3]}\t{n}\t{secs / n:.4f}\t\t{m.group(3)}\t{m.group(4)}\t")
 PY
   done
 done
@@ -108,7 +121,7 @@ done
 # Predictions of the last round, scored on the PAGES pages of each set.
 for entry in $SETS; do
   name=${entry%%=*}; full="$OUT/$name/pages-$PAGES"
-  submit/openocr export --output "$OUT/$name/job-full" --format json --to "$OUT/$name/job-pred" \
+  submit/openocr export --output "$OUT/$name/job-local1-full" --format json --to "$OUT/$name/job-pred" \
     >/dev/null 2>&1
   for sys in tesseract job engine; do
     for iou in 0.5 0.3; do
@@ -122,21 +135,22 @@ python3 - "$rows" "$OUT" "$SETS" > "$OUT/summary.tsv" <<'PY'
 import csv, json, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 out, sets = sys.argv[2], [e.split("=")[0] for e in sys.argv[3].split()]
-print("set\tsystem\tpages_per_s_per_core\tx_tesseract\tms_a_page\tdecode_ms\tdetect_ms\t"
-      "recognize_ms\te2e_f1_iou0.5\te2e_f1_iou0.3\tbow_f1\tcer_matched")
-pred = {"tesseract": "tesseract", "job-local1": "job", "engine": "engine"}
+print("set\tsystem\tpages_per_s\tx_tesseract\tms_a_page\tdecode_ms\tdetect_ms\t"
+      "recognize_ms\trss_mib\te2e_f1_iou0.5\te2e_f1_iou0.3\tbow_f1\tcer_matched")
+pred = {"tesseract": "tesseract", "job-local1": "job", "job-local2": "job", "engine": "engine"}
 for s in sets:
     med = {}
-    for system in ("tesseract", "job-local1", "engine"):
+    for system in ("tesseract", "job-local1", "job-local2", "engine"):
         r = [x for x in rows if x["set"] == s and x["system"] == system]
         if r:
             med[system] = (statistics.median(float(x["seconds_a_page"]) for x in r), r)
     for system, (sec, r) in med.items():
         stage = lambda k: statistics.median(float(x[k]) for x in r) if r[0][k] else float("nan")
+        rss = max(int(x["rss_mib"]) for x in r) if r[0]["rss_mib"] else float("nan")
         sc5 = json.load(open(f"{out}/{s}/{pred[system]}-iou0.5.json"))
         sc3 = json.load(open(f"{out}/{s}/{pred[system]}-iou0.3.json"))
         print(f"{s}\t{system}\t{1 / sec:.3f}\t{med['tesseract'][0] / sec:.2f}\t{sec * 1000:.0f}\t"
-              f"{stage('decode_ms'):.0f}\t{stage('detect_ms'):.0f}\t{stage('recognize_ms'):.0f}\t"
+              f"{stage('decode_ms'):.0f}\t{stage('detect_ms'):.0f}\t{stage('recognize_ms'):.0f}\t{rss:.0f}\t"
               f"{sc5['e2e_exact']['f1']:.4f}\t{sc3['e2e_exact']['f1']:.4f}\t{sc5['bow']['f1']:.4f}\t"
               f"{sc5['cer_matched']:.4f}")
 PY
