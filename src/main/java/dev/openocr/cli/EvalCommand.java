@@ -90,8 +90,9 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Read unsure crops again stretched, as the recognizer bundle's width vote says "
           + "(off by default: it doubles recognition time for +0.002 end-to-end F1 on FUNSD)")
   boolean widthVote;
-  @Option(names = "--runtime", defaultValue = "onnx",
-      description = "What runs the networks: onnx (ONNX Runtime) or pytorch (default ${DEFAULT-VALUE})")
+  @Option(names = "--runtime",
+      description = "What runs the networks: onnx (ONNX Runtime) or pytorch (default: the job's, "
+          + "onnx on a CPU)")
   String runtime;
   @Option(names = "--threads", defaultValue = "1") int threads;
   @Option(names = "--json", description = "Write the metrics as JSON here") Path json;
@@ -107,7 +108,8 @@ public final class EvalCommand implements Callable<Integer> {
     NativeSetup.configure(threads);
     EngineOptions opts = EngineOptions.forLanguage(lang).withThreads(threads)
         .withModels(detector, recognizer).withOrientation(false).withLexicon(!noLexicon)
-        .withWidthVote(widthVote).withBackend(dev.openocr.nn.Backend.parse(runtime));
+        .withWidthVote(widthVote).withBackend(runtime == null ? dev.openocr.nn.Backend.DEFAULT
+            : dev.openocr.nn.Backend.parse(runtime));
     Path cropFolder = crops ? CropEvaluation.datasetFolder(gt) : null;
     if (cropFolder != null) {
       return evalCropFolder(cropFolder, opts);

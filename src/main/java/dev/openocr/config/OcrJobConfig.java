@@ -291,8 +291,9 @@ public final class OcrJobConfig {
   }
 
   /**
-   * Staging folders ({@code <out>/_staging-*}) older than this many hours are what a killed
-   * driver left behind and are removed when a run starts; 0 keeps them.
+   * Staging folders ({@code <out>/_staging-*}) whose run marker has not been renewed for this
+   * many hours are what a killed driver left behind and are removed when a run starts; 0 keeps
+   * them.
    */
   public long abandonedStagingHours() {
     return num(STAGING_HOURS, STAGING_HOURS_DEFAULT);

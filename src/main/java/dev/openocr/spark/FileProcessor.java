@@ -127,7 +127,7 @@ final class FileProcessor {
     }
   }
 
-  /** "took longer than 30 s (openocr.page.seconds)", or why the page was not started. */
+  /** "took longer than 120 s (openocr.limit.page-seconds)", or why it was not started. */
   private String overBudget(TimeoutException e) {
     return e.getMessage() != null ? e.getMessage() : "took longer than " + options.pageSeconds()
         + " s (" + OcrJobConfig.PAGE_SECONDS + ")";
