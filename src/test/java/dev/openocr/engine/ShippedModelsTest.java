@@ -27,7 +27,7 @@ class ShippedModelsTest {
    * the page's text holds. The test allows 0.03 below each.
    */
   static final Map<String, double[]> MEASURED = Map.of(
-      "letter.png", new double[] {0.952, 0.952, 1.0},
+      "letter.png", new double[] {0.952, 0.943, 0.99},
       "form.png", new double[] {0.968, 0.968, 0.979},
       "invoice.png", new double[] {0.927, 0.891, 0.911},
       "report.tif#0", new double[] {0.956, 0.956, 1.0},
