@@ -11,9 +11,10 @@
 # Per set and round, in turn: Tesseract 5 (default settings, OMP_THREAD_LIMIT=1, every page in one
 # process), the Spark job (`submit/openocr run --master local[1]`, the shipped defaults) and the
 # engine alone (`openocr eval --run --threads 1`), all under `taskset -c 0`. Tesseract and the job
-# run on all PAGES and on a quarter of them: the difference of the two wall times over the
-# difference in pages is the cost of a page without start-up (JVM, Spark, model load; Tesseract's
-# model load). The engine reports its own time without the model load. Writes OUT/speed.tsv (one
+# run on the PAGES pages and on the same pages twice (each page a second time under another
+# name): the difference of the two wall times over PAGES is the cost of a page of this mix
+# without start-up (JVM, Spark, model load; Tesseract's model load). The engine reports its own
+# time without the model load. Writes OUT/speed.tsv (one
 # row per set, system and round), OUT/summary.tsv (medians over rounds, ratios to Tesseract,
 # milliseconds a page per job stage) and scores of each system's predictions on the PAGES pages.
 # With TWO_CORES=1 (the default) the job also runs on `local[2]` pinned to two cores (`taskset -c
@@ -44,15 +45,18 @@ export OPENOCR_NO_BUILD=1
 
 now() { date +%s.%N; }
 
-# The first N pages of a set as their own GT folder (symlinks): gt/ and images/.
-subset() { # gt_dir n dest
+# The first N pages of a set as their own GT folder (symlinks): gt/ and images/. With a fourth
+# argument, images/ holds each page twice (the second as twice-<name>).
+subset() { # gt_dir n dest [twice]
   rm -rf "$3"; mkdir -p "$3/gt" "$3/images"
   local gt img
   for gt in $(ls "$1"/gt/*.json | head -n "$2"); do
     img=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['image'])" "$gt")
     ln -s "$(realpath "$gt")" "$3/gt/"
     ln -s "$(realpath "$1/images/$img")" "$3/images/"
+    [ -n "${4:-}" ] && ln -s "$(realpath "$1/images/$img")" "$3/images/twice-$img"
   done
+  return 0
 }
 
 tesseract_pages() { # set_dir pred_dir -> wall seconds on stdout
@@ -78,10 +82,10 @@ job_pages() { # set_dir out_dir [slots] -> wall seconds on stdout, peak RSS (kB)
   echo "$t1 - $t0" | bc -l
 }
 
-job_row() { # name system round slots full small
+job_row() { # name system round slots full twice
   local a b per stages rss
-  a=$(job_pages "$5" "$OUT/$1/$2-full" "$4"); b=$(job_pages "$6" "$OUT/$1/$2-small" "$4")
-  per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
+  a=$(job_pages "$6" "$OUT/$1/$2-twice" "$4"); b=$(job_pages "$5" "$OUT/$1/$2-full" "$4")
+  per=$(echo "($a - $b) / $n_full" | bc -l)
   stages=$(python3 -c "
 import json, sys
 s = json.load(open(sys.argv[1])); m = s['stageMillis']; n = max(1, s['pages'])
@@ -94,17 +98,17 @@ print('\t'.join(f\"{m.get(k, 0) / n:.1f}\" for k in ('decode', 'detect', 'recogn
 for round in $(seq 1 "$ROUNDS"); do
   for entry in $SETS; do
     name=${entry%%=*}; gt=${entry#*=}
-    full="$OUT/$name/pages-$PAGES"; small="$OUT/$name/pages-$((PAGES / 4))"
+    full="$OUT/$name/pages-$PAGES"; twice="$OUT/$name/pages-$PAGES-twice"
     [ -d "$full" ] || subset "$gt" "$PAGES" "$full"
-    [ -d "$small" ] || subset "$gt" "$((PAGES / 4))" "$small"
-    n_full=$(ls "$full/gt" | wc -l); n_small=$(ls "$small/gt" | wc -l)
+    [ -d "$twice" ] || subset "$gt" "$PAGES" "$twice" twice
+    n_full=$(ls "$full/gt" | wc -l)
     # Tesseract
-    a=$(tesseract_pages "$full" "$OUT/$name/tesseract-pred"); b=$(tesseract_pages "$small")
-    per=$(echo "($a - $b) / ($n_full - $n_small)" | bc -l)
+    a=$(tesseract_pages "$twice"); b=$(tesseract_pages "$full" "$OUT/$name/tesseract-pred")
+    per=$(echo "($a - $b) / $n_full" | bc -l)
     printf '%s\ttesseract\t%d\t%d\t%.4f\t\t\t\t\n' "$name" "$round" "$n_full" "$per" >> "$rows"
     # Spark job, local[1], then local[2] on two cores
-    job_row "$name" job-local1 "$round" 1 "$full" "$small"
-    [ "$TWO_CORES" = 1 ] && job_row "$name" job-local2 "$round" 2 "$full" "$small"
+    job_row "$name" job-local1 "$round" 1 "$full" "$twice"
+    [ "$TWO_CORES" = 1 ] && job_row "$name" job-local2 "$round" 2 "$full" "$twice"
     # Engine alone
     $CORE submit/openocr eval --gt "$full" --run --threads 1 --pred "$OUT/$name/engine-pred" \
       > "$OUT/$name/engine.txt" 2>/dev/null
