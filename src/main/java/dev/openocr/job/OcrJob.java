@@ -187,7 +187,46 @@ public final class OcrJob {
   }
 
   private static void write(Dataset<Row> ds, String uri) {
-    ds.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(uri);
+    try {
+      ds.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(uri);
+    } catch (RuntimeException e) {
+      // Tasks of a failed job may still be stopping; one that starts its output after the
+      // staging folder is removed would leave folders behind. Let them end first.
+      awaitNoRunningTasks(ds.sparkSession().sparkContext(), TASKS_END_WAIT_MILLIS);
+      throw e;
+    }
+  }
+
+  /** How long a failed write waits for its tasks to stop before the staging folder goes. */
+  private static final long TASKS_END_WAIT_MILLIS = 30_000;
+
+  /**
+   * Waits, at most {@code millis}, until no executor runs a task. The status tracker counts the
+   * task events its listener has taken, so the listener bus is drained first: every task the
+   * failed job started has had its start counted, and its end once it stopped.
+   */
+  static void awaitNoRunningTasks(org.apache.spark.SparkContext sc, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        sc.listenerBus().waitUntilEmpty(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+      } catch (java.util.concurrent.TimeoutException e) {
+        return;
+      }
+      int running = 0;
+      for (org.apache.spark.SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
+        running += e.numRunningTasks();
+      }
+      if (running == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static JobSummary summarize(Dataset<Row> pages, JobMetrics m, long skipped, int tasks,
