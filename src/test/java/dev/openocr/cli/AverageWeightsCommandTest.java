@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.gson.JsonObject;
 import dev.openocr.detect.DetectorModel;
 import dev.openocr.nn.ModelBundle;
+import dev.openocr.recognize.Charset;
 import dev.openocr.recognize.RecognizerModel;
 import dev.openocr.testing.TinyBundles;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class AverageWeightsCommandTest {
   @Test
   void writesABundleOfTheMeanWeightsThatRecordsItsSources(@TempDir Path dir) throws Exception {
     String a = TinyBundles.recognizer(dir.resolve("a")).toString();
-    String b = TinyBundles.recognizer(dir.resolve("b")).toString();
+    String b = TinyBundles.recognizer(dir.resolve("b"), Charset.builtin("en"), 2).toString();
     Path out = dir.resolve("soup");
     assertThat(Main.execute("average-weights", "--output", out.toString(), "--id", "crnn-soup",
         a, b)).isZero();
@@ -52,7 +53,7 @@ class AverageWeightsCommandTest {
   @Test
   void averagesDetectorsKeepingTheFirstBundlesInferenceSettings(@TempDir Path dir) {
     String a = TinyBundles.detector(dir.resolve("a")).toString();
-    String b = TinyBundles.detector(dir.resolve("b")).toString();
+    String b = TinyBundles.detector(dir.resolve("b"), 2).toString();
     Path out = dir.resolve("soup");
     assertThat(Main.execute("average-weights", "--output", out.toString(), a, b)).isZero();
     ModelBundle soup = ModelBundle.open(out.toString());

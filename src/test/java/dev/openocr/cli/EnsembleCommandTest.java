@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.openocr.nn.ModelBundle;
+import dev.openocr.recognize.Charset;
 import dev.openocr.recognize.EnsembleNet;
 import dev.openocr.recognize.RecognizerModel;
 import dev.openocr.testing.TinyBundles;
@@ -16,8 +17,8 @@ class EnsembleCommandTest {
   @Test
   void writesABundleOfTheMembersThatRecordsThemAndLoads(@TempDir Path dir) throws Exception {
     String a = TinyBundles.recognizer(dir.resolve("a")).toString();
-    String b = TinyBundles.recognizer(dir.resolve("b")).toString();
-    String c = TinyBundles.recognizer(dir.resolve("c")).toString();
+    String b = TinyBundles.recognizer(dir.resolve("b"), Charset.builtin("en"), 2).toString();
+    String c = TinyBundles.recognizer(dir.resolve("c"), Charset.builtin("en"), 3).toString();
     Path out = dir.resolve("trio");
     assertThat(Main.execute("ensemble", "--output", out.toString(), "--id", "crnn-trio",
         "--rerun-below", "0.8", "--combine", "geometric", a, b, c)).isZero();

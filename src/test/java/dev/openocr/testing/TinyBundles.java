@@ -21,10 +21,19 @@ import java.util.Map;
  * inference path without the shipped models.
  */
 public final class TinyBundles {
+  /** Seed of the random weights: every test sees the same tiny bundles. */
+  private static final int SEED = 1206;
+
   private TinyBundles() {}
 
   /** A lean detector bundle in {@code dir}; returns its path. */
   public static Path detector(Path dir) {
+    return detector(dir, SEED);
+  }
+
+  /** A lean detector bundle whose random weights come from {@code seed}. */
+  public static Path detector(Path dir, int seed) {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
     try (DetectorModel m = DetectorModel.create(DetectorSpec.lean(), "cpu")) {
       JsonObject j = new JsonObject();
       j.addProperty("id", "craft-lean-test");
@@ -45,9 +54,15 @@ public final class TinyBundles {
 
   /** A lean CTC recognizer bundle (no BiLSTM, small) over {@code cs}. */
   public static Path recognizer(Path dir, Charset cs) {
+    return recognizer(dir, cs, SEED);
+  }
+
+  /** A lean CTC recognizer bundle over {@code cs} whose random weights come from {@code seed}. */
+  public static Path recognizer(Path dir, Charset cs, int seed) {
     RecognizerSpec spec = new RecognizerSpec(RecognizerSpec.Transformation.NONE,
         RecognizerSpec.Features.LEAN, RecognizerSpec.Sequence.NONE, RecognizerSpec.Prediction.CTC,
         32, 256, 0, 1, 0, RecognizerSpec.WIDTH_STRIDE);
+    ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
     try (RecognizerModel m = RecognizerModel.create(spec, cs, "cpu")) {
       JsonObject j = new JsonObject();
       j.addProperty("id", "crnn-lean-test");

@@ -24,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * with the weights of a run that was never interrupted (the optimizer's moments resume too).
  */
 class DetectorTrainerTest {
+  /** Every run here starts from seeded weights (a test may seed again for its own start). */
+  @org.junit.jupiter.api.BeforeEach
+  void seed() {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(6);
+  }
+
   @TempDir Path tmp;
 
   private static final PageGenerator PAGES;
