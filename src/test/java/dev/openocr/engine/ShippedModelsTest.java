@@ -58,31 +58,34 @@ class ShippedModelsTest {
     korean.close();
   }
 
-  /** A sample page as {@code file} or {@code file#page}, from samples/ or samples-ko/. */
-  private static GrayImage samplePage(String sample) throws Exception {
-    String file = sample.replaceFirst("#.*", "");
-    int page = sample.contains("#") ? Integer.parseInt(sample.replaceFirst(".*#", "")) : 0;
-    Path dir = file.endsWith("-ko.png") ? Path.of("samples-ko") : SAMPLES;
-    byte[] bytes = java.nio.file.Files.readAllBytes(dir.resolve(file));
-    return dev.openocr.imageio.ImageDecoder.decodeAll(bytes, file,
-        dev.openocr.imageio.DecodeLimits.defaults()).get(page);
-  }
+  /** A sample page named {@code file} or {@code file#page}, in samples/ or samples-ko/. */
+  private record Sample(Path dir, String file, int page) {
+    static Sample of(String name) {
+      String file = name.replaceFirst("#.*", "");
+      int page = name.contains("#") ? Integer.parseInt(name.replaceFirst(".*#", "")) : 0;
+      return new Sample(file.endsWith("-ko.png") ? Path.of("samples-ko") : SAMPLES, file, page);
+    }
 
-  /** samples/expected/letter.json, report-p1.json for the second page of report.tif. */
-  private static Path expected(String sample, String ext) {
-    String file = sample.replaceFirst("#.*", "");
-    String stem = file.substring(0, file.lastIndexOf('.'));
-    int page = sample.contains("#") ? Integer.parseInt(sample.replaceFirst(".*#", "")) : 0;
-    Path dir = file.endsWith("-ko.png") ? Path.of("samples-ko") : SAMPLES;
-    String suffix = page > 0 && ext.equals(".json") ? "-p" + page : "";
-    return dir.resolve("expected").resolve(stem + suffix + ext);
+    GrayImage image() throws Exception {
+      byte[] bytes = java.nio.file.Files.readAllBytes(dir.resolve(file));
+      return dev.openocr.imageio.ImageDecoder.decodeAll(bytes, file,
+          dev.openocr.imageio.DecodeLimits.defaults()).get(page);
+    }
+
+    /** expected/letter.json, report-p1.json for the second page of report.tif. */
+    Path expected(String ext) {
+      String stem = file.substring(0, file.lastIndexOf('.'));
+      String suffix = page > 0 && ext.equals(".json") ? "-p" + page : "";
+      return dir.resolve("expected").resolve(stem + suffix + ext);
+    }
   }
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"letter.png", "form.png",
       "invoice.png", "report.tif#0", "report.tif#1", "form-ko.png"})
   void eachSamplePageReadsAsWellAsMeasured(String sample) throws Exception {
-    GrayImage img = samplePage(sample);
+    Sample at = Sample.of(sample);
+    GrayImage img = at.image();
     boolean ko = sample.endsWith("-ko.png");
     Page p;
     try (OcrSession s = (ko ? korean : engine).session()) {
@@ -93,9 +96,9 @@ class ShippedModelsTest {
     for (Word w : p.words()) {
       words.add(new ScoredWord(w.text(), w.box(), w.confidence()));
     }
-    Scorer.Counts c = Scorer.score(Map.of(sample, ScoreFiles.read(expected(sample, ".json"))),
+    Scorer.Counts c = Scorer.score(Map.of(sample, ScoreFiles.read(at.expected(".json"))),
         Map.of(sample, new ScoreFiles.PageFile(sample, img.width(), img.height(), words)), 0.5);
-    double textShare = textShare(sample, p.words().stream().map(Word::text).toList());
+    double textShare = textShare(at, p.words().stream().map(Word::text).toList());
     double[] m = MEASURED.get(sample);
     assertThat(c.detection()[2]).as(c.report()).isGreaterThanOrEqualTo(m[0] - MARGIN);
     assertThat(c.e2eExactPrf()[2]).as(c.report()).isGreaterThanOrEqualTo(m[1] - MARGIN);
@@ -114,14 +117,13 @@ class ShippedModelsTest {
    * The share of the words of {@code samples/expected/<stem>.txt} (this page's part: pages are
    * separated by a form-feed line) that the page's words hold, each word counted once a reading.
    */
-  private static double textShare(String sample, List<String> read) throws Exception {
-    Path txt = expected(sample, ".txt");
+  private static double textShare(Sample sample, List<String> read) throws Exception {
+    Path txt = sample.expected(".txt");
     if (!java.nio.file.Files.exists(txt)) {
       return 1;
     }
-    int page = sample.contains("#") ? Integer.parseInt(sample.replaceFirst(".*#", "")) : 0;
     String[] pages = java.nio.file.Files.readString(txt).split("\n?\f\n?");
-    List<String> want = List.of(pages[page].trim().split("\\s+"));
+    List<String> want = List.of(pages[sample.page()].trim().split("\\s+"));
     List<String> left = new ArrayList<>(read);
     long found = want.stream().filter(left::remove).count();
     return (double) found / want.size();
