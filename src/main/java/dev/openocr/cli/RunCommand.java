@@ -47,7 +47,8 @@ public final class RunCommand implements Callable<Integer> {
       description = "openocr.* settings file (e.g. conf/openocr.properties); flags win.")
   java.nio.file.Path properties;
 
-  @Option(names = "--lang", paramLabel = "en|ko", description = "Shipped model language.")
+  @Option(names = "--lang", paramLabel = "auto|en|ko", description = "Shipped models: auto"
+      + " (the default: each page read with the pair of its script, Latin or Hangul), en or ko.")
   String lang;
 
   @Option(names = "--detector", paramLabel = "URI", description = "Detector bundle.")

@@ -26,7 +26,7 @@ public final class SynthCommand implements Callable<Integer> {
       description = "Run seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
+  @Option(names = "--lang", defaultValue = OcrJobConfig.MODEL_LANG_DEFAULT,
       description = "en or ko (default ${DEFAULT-VALUE}).")
   String lang;
 

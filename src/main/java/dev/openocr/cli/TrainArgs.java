@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Options both training commands take (picocli mixin). */
 final class TrainArgs {
-  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
+  @Option(names = "--lang", defaultValue = OcrJobConfig.MODEL_LANG_DEFAULT,
       description = "en or ko (default ${DEFAULT-VALUE})")
   String lang;
   @Option(names = "--val-every", defaultValue = "500",

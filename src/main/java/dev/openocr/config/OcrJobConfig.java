@@ -42,9 +42,12 @@ public final class OcrJobConfig {
   public static final String PDF_DPI = "openocr.pdf.dpi";
   public static final int PDF_DPI_DEFAULT = DecodeLimits.PDF_DPI_DEFAULT;
   public static final String LANG = "openocr.lang";
-  public static final String LANG_DEFAULT = "en";
+  /** Each page read with the pair of its script (Latin or Hangul). */
+  public static final String LANG_DEFAULT = "auto";
+  /** The language synthetic data and training runs use unless told. */
+  public static final String MODEL_LANG_DEFAULT = "en";
   /** Languages with shipped bundles. */
-  public static final List<String> LANGS = List.of("en", "ko");
+  public static final List<String> LANGS = List.of("auto", "en", "ko");
   /** Empty means the shipped bundle for {@link #LANG}. */
   public static final String DETECTOR = "openocr.model.detector";
   public static final String DETECTOR_DEFAULT = "";
@@ -162,7 +165,7 @@ public final class OcrJobConfig {
     checkArgument(pageSeconds() > 0, "Invalid %s: %s (seconds > 0)", PAGE_SECONDS, pageSeconds());
     checkArgument(pdfDpi() >= 36 && pdfDpi() <= 1200, "Invalid %s: %s (36..1200)", PDF_DPI,
         pdfDpi());
-    checkArgument(LANGS.contains(lang()), "Invalid %s: %s (en or ko)", LANG, lang());
+    checkArgument(LANGS.contains(lang()), "Invalid %s: %s (auto, en or ko)", LANG, lang());
     checkArgument(faultAfterPages() >= 0, "Invalid %s: %s (>= 0)", FAULT_AFTER_PAGES,
         faultAfterPages());
     checkArgument(filesPerTask() > 0, "Invalid %s: %s (> 0)", FILES_PER_TASK, filesPerTask());

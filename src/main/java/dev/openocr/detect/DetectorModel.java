@@ -91,6 +91,15 @@ public final class DetectorModel implements AutoCloseable {
     return new DetectorModel(m, spec, opts, bundle.versionedId());
   }
 
+  /** A detector bundle's inference settings, read from its manifest without its weights. */
+  public static DetectorOptions inferenceOptions(ModelBundle bundle) {
+    if (!KIND.equals(bundle.kind())) {
+      throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
+          + " bundle, not a detector");
+    }
+    return optionsOf(bundle.manifest().getAsJsonObject("inference"));
+  }
+
   /** The manifest's {@code inference} section (every key present; see {@code BundleFormat}). */
   static DetectorOptions optionsOf(JsonObject o) {
     if (o == null) {

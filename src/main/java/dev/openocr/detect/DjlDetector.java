@@ -17,45 +17,113 @@ final class DjlDetector implements TextDetector {
   private final Predictor<DetectorTranslator.Input, Heatmaps> predictor;
   private final DetectorSpec spec;
   private final DetectorOptions options;
+  /** The heatmaps of the page detected last, shared with the views of {@link #withOptions}. */
+  private final LastPage last;
+  /** False for a view: closing it leaves the predictor to the detector it came from. */
+  private final boolean ownsPredictor;
 
   DjlDetector(Predictor<DetectorTranslator.Input, Heatmaps> predictor, DetectorSpec spec,
       DetectorOptions options) {
+    this(predictor, spec, options, new LastPage(), true);
+  }
+
+  private DjlDetector(Predictor<DetectorTranslator.Input, Heatmaps> predictor, DetectorSpec spec,
+      DetectorOptions options, LastPage last, boolean ownsPredictor) {
     this.predictor = predictor;
     this.spec = spec;
     this.options = options;
+    this.last = last;
+    this.ownsPredictor = ownsPredictor;
+  }
+
+  /**
+   * The page (by identity) of the last {@link #probe}, its probe scale and heatmaps. One thread
+   * uses a detector and its views, so it needs no lock.
+   */
+  private static final class LastPage {
+    GrayImage page;
+    double scale;
+    Heatmaps maps;
+  }
+
+  /**
+   * A view with other post-processing settings on this detector's network and thread; on the
+   * page this detector probed last, it starts from that probe ({@link #probe}).
+   */
+  @Override
+  public TextDetector withOptions(DetectorOptions other) {
+    return new DjlDetector(predictor, spec, other, last, false);
+  }
+
+  /**
+   * The first pass of {@link #detect}: the page at the probe scale of the auto scale (the fixed
+   * scale without one), post-processed with this detector's settings. Its heatmaps are kept, and
+   * the next {@link #detect} of the same page, by this detector or a view, starts from them.
+   */
+  @Override
+  public List<DetectedWord> probe(GrayImage page) {
+    double scale = probeScale(page);
+    Heatmaps maps = heatmaps(page, scale);
+    last.page = page;
+    last.scale = scale;
+    last.maps = maps;
+    List<DetectedWord> all = unpadded(maps, scale, searched());
+    return padded(reaching(all, options.thresholds().textThreshold()), page.width(),
+        page.height(), options);
   }
 
   @Override
   public List<DetectedWord> detect(GrayImage page) {
-    double scale = scaleOf(page);
-    AutoScale auto = options.autoScale();
-    int longSide = Math.max(page.width(), page.height());
-    if (auto != null) {
-      scale = auto.probeScale(scale, longSide);
+    double scale;
+    Heatmaps maps;
+    if (last.page == page) {
+      scale = last.scale;
+      maps = last.maps;
+      last.page = null;
+      last.maps = null;
+    } else {
+      scale = probeScale(page);
+      maps = heatmaps(page, scale);
     }
-    // one post-processing pass finds the words and, with the sideways pass on, the weaker
-    // components it looks at again (the thresholds differ only in the peak a component needs)
     HeatmapPostProcessor.Thresholds t = options.thresholds();
-    boolean sideways = options.sidewaysThreshold() > 0;
-    DetectorOptions searched = !sideways ? options
-        : options.withThresholds(new HeatmapPostProcessor.Thresholds(
-            Math.min(t.textThreshold(), options.sidewaysThreshold()), t.linkThreshold(),
-            t.lowText(), t.minSize()));
-    List<DetectedWord> all = unpadded(heatmaps(page, scale), scale, searched);
-    List<DetectedWord> found = reaching(all, t.textThreshold());
+    DetectorOptions searched = searched();
+    List<DetectedWord> all = unpadded(maps, scale, searched);
+    AutoScale auto = options.autoScale();
     if (auto != null) {
-      double chosen = auto.choose(scale, AutoScale.medianThickness(found), longSide,
-          options.maxSide());
+      double chosen = auto.choose(scale,
+          AutoScale.medianThickness(reaching(all, t.textThreshold())),
+          Math.max(page.width(), page.height()), options.maxSide());
       if (chosen != scale) {
         scale = chosen;
         all = unpadded(heatmaps(page, scale), scale, searched);
-        found = reaching(all, t.textThreshold());
       }
     }
-    if (sideways) {
+    List<DetectedWord> found = reaching(all, t.textThreshold());
+    if (options.sidewaysThreshold() > 0) {
       found = withSideways(page, all, scale, found);
     }
     return padded(found, page.width(), page.height(), options);
+  }
+
+  /** The scale of the first pass: the auto scale's probe, or the fixed scale. */
+  private double probeScale(GrayImage page) {
+    double scale = scaleOf(page);
+    AutoScale auto = options.autoScale();
+    return auto == null ? scale
+        : auto.probeScale(scale, Math.max(page.width(), page.height()));
+  }
+
+  /**
+   * The settings of the post-processing pass, which finds the words and, with the sideways pass
+   * on, the weaker components it looks at again (the thresholds differ only in the peak a
+   * component needs).
+   */
+  private DetectorOptions searched() {
+    HeatmapPostProcessor.Thresholds t = options.thresholds();
+    return options.sidewaysThreshold() <= 0 ? options
+        : options.withThresholds(new HeatmapPostProcessor.Thresholds(
+            Math.min(t.textThreshold(), options.sidewaysThreshold()), t.linkThreshold(),
+            t.lowText(), t.minSize()));
   }
 
   /** The words whose peak score reaches {@code threshold}, in their order. */
@@ -305,6 +373,10 @@ final class DjlDetector implements TextDetector {
 
   @Override
   public void close() {
-    predictor.close();
+    last.page = null;
+    last.maps = null;
+    if (ownsPredictor) {
+      predictor.close();
+    }
   }
 }

@@ -33,6 +33,24 @@ public interface TextDetector extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * A first look at the page, cheaper than {@link #detect}: the words found at a first scale.
+   * The next {@link #detect} of the same page (by this detector or one of {@link #withOptions})
+   * may start from it instead of running the network again.
+   */
+  default List<DetectedWord> probe(GrayImage page) {
+    return detect(page);
+  }
+
+  /**
+   * A detector with other inference settings that shares this one's network and thread; closing
+   * it leaves the network open.
+   */
+  default TextDetector withOptions(DetectorOptions other) {
+    throw new UnsupportedOperationException(getClass().getSimpleName()
+        + " cannot change its settings");
+  }
+
   @Override
   void close();
 }

@@ -3,6 +3,11 @@ package dev.openocr.engine;
 /** Names of the model bundles shipped inside the jar under {@code models/}. */
 public final class ModelCatalog {
   public static final String CLASSPATH_PREFIX = "classpath:";
+  /**
+   * The language that is not one: each page is read with the English pair unless its words are
+   * Hangul, then with the Korean pair ({@link EngineOptions#forLanguage}).
+   */
+  public static final String AUTO = "auto";
 
   private ModelCatalog() {}
 

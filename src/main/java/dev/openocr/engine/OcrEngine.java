@@ -1,5 +1,6 @@
 package dev.openocr.engine;
 
+import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.function.Supplier;
@@ -14,6 +15,15 @@ public final class OcrEngine implements AutoCloseable {
   private final String modelId;
   private final AutoCloseable resources;
   private final boolean detectOrientation;
+  private final HangulPair hangul;
+
+  /**
+   * The models that read Hangul pages when pages are routed by script ({@code --lang auto}).
+   *
+   * @param options the post-processing settings of Hangul pages on the Latin detector's network
+   * @param recognizers makes one Hangul recognizer per session
+   */
+  public record HangulPair(DetectorOptions options, Supplier<TextRecognizer> recognizers) {}
 
   /**
    * @param detectors makes one detector per session (thread)
@@ -23,6 +33,13 @@ public final class OcrEngine implements AutoCloseable {
    */
   public OcrEngine(Supplier<TextDetector> detectors, Supplier<TextRecognizer> recognizers,
       String modelId, AutoCloseable resources, boolean detectOrientation) {
+    this(detectors, recognizers, null, modelId, resources, detectOrientation);
+  }
+
+  /** As the other constructor, routing each page by script when {@code hangul} is not null. */
+  public OcrEngine(Supplier<TextDetector> detectors, Supplier<TextRecognizer> recognizers,
+      HangulPair hangul, String modelId, AutoCloseable resources, boolean detectOrientation) {
+    this.hangul = hangul;
     this.detectors = detectors;
     this.recognizers = recognizers;
     this.modelId = modelId;
@@ -38,11 +55,19 @@ public final class OcrEngine implements AutoCloseable {
   /** A session for the calling thread; close it when the thread's work is done. */
   public OcrSession session() {
     TextDetector d = detectors.get();
+    TextRecognizer r = null;
+    TextDetector hd = null;
     try {
-      return new OcrSession(d, recognizers.get(), detectOrientation);
+      r = recognizers.get();
+      if (hangul == null) {
+        return new OcrSession(d, r, detectOrientation);
+      }
+      hd = d.withOptions(hangul.options());
+      return new OcrSession(d, r, hd, hangul.recognizers().get(), detectOrientation);
     } catch (RuntimeException e) {
-      d.close();
-      throw e;
+      try (TextDetector dd = d; TextRecognizer rr = r; TextDetector hh = hd) {
+        throw e;
+      }
     }
   }
 

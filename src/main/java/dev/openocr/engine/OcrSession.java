@@ -4,6 +4,7 @@ import dev.openocr.detect.DetectedWord;
 import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.document.Page;
+import dev.openocr.document.Scripts;
 import dev.openocr.document.Word;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
@@ -17,15 +18,31 @@ import java.util.List;
 
 /**
  * One thread's pipeline: detect -> rectify -> recognize -> split boxes at read word spaces ->
- * assemble. Not thread-safe.
+ * assemble. With a Hangul pair ({@code --lang auto}), a sample of each page's words decides
+ * which pair reads the page ({@link ScriptVote}). Not thread-safe.
  */
 public final class OcrSession implements AutoCloseable {
-  private final TextDetector detector;
-  private final TextRecognizer recognizer;
+  private final TextDetector latinDetector;
+  private final TextRecognizer latinRecognizer;
+  /** The Hangul pair, or null: a view of the Latin detector with its own settings. */
+  private final TextDetector hangulDetector;
+  private final TextRecognizer hangulRecognizer;
   private final boolean detectOrientation;
+  /** The pair reading the current page. */
+  private TextDetector detector;
+  private TextRecognizer recognizer;
   private PageTimings lastTimings = PageTimings.ZERO;
 
   OcrSession(TextDetector detector, TextRecognizer recognizer, boolean detectOrientation) {
+    this(detector, recognizer, null, null, detectOrientation);
+  }
+
+  OcrSession(TextDetector detector, TextRecognizer recognizer, TextDetector hangulDetector,
+      TextRecognizer hangulRecognizer, boolean detectOrientation) {
+    this.latinDetector = detector;
+    this.latinRecognizer = recognizer;
+    this.hangulDetector = hangulDetector;
+    this.hangulRecognizer = hangulRecognizer;
     this.detector = detector;
     this.recognizer = recognizer;
     this.detectOrientation = detectOrientation;
@@ -34,7 +51,7 @@ public final class OcrSession implements AutoCloseable {
   /** Reads one page; words come back in the page's own pixel coordinates. */
   public Page ocr(GrayImage page) {
     long t0 = System.nanoTime();
-    List<DetectedWord> dets = detector.detect(page);
+    List<DetectedWord> dets = detectAndChoose(page);
     long tDet = System.nanoTime() - t0;
     DetectorOptions.CropMargin m = detector.cropMargin();
     long t1 = System.nanoTime();
@@ -49,7 +66,8 @@ public final class OcrSession implements AutoCloseable {
       if (o.degrees() != 0) {
         // OCR the page upright; boxes go back to the scan's frame at the end
         upright = page.rotate(360 - o.degrees());
-        dets = detector.detect(upright);
+        dets = detectAndChoose(upright);
+        m = detector.cropMargin();
         recs = read(upright, dets, m);
       }
       // the orientation test and any second pass count as detection time
@@ -88,6 +106,26 @@ public final class OcrSession implements AutoCloseable {
     return result;
   }
 
+  /**
+   * The page's words. With a Hangul pair, the Latin detector's first look ({@link
+   * TextDetector#probe}) finds words whose sample, read both ways, decides which pair reads the
+   * page ({@link ScriptVote}); the chosen pair's detector then finishes from that look with its
+   * own settings (scale, thresholds, margins). The vote counts as detection time.
+   */
+  private List<DetectedWord> detectAndChoose(GrayImage page) {
+    detector = latinDetector;
+    recognizer = latinRecognizer;
+    if (hangulRecognizer != null) {
+      List<DetectedWord> first = latinDetector.probe(page);
+      if (!first.isEmpty() && ScriptVote.hangul(page, first, latinDetector.cropMargin(),
+          latinRecognizer, hangulRecognizer)) {
+        detector = hangulDetector;
+        recognizer = hangulRecognizer;
+      }
+    }
+    return detector.detect(page);
+  }
+
   /** Each word read from its crop, framed by its line ({@link LineFrames}). */
   private List<Recognition> read(GrayImage page, List<DetectedWord> dets,
       DetectorOptions.CropMargin m) {
@@ -98,7 +136,38 @@ public final class OcrSession implements AutoCloseable {
     for (Quad frame : LineFrames.of(dets)) {
       crops.add(CropPreprocessor.cut(page, frame, m.x(), m.y()));
     }
-    return recognizer.recognize(crops);
+    List<Recognition> recs = recognizer.recognize(crops);
+    return recognizer == hangulRecognizer ? withLatinRereads(crops, recs) : recs;
+  }
+
+  /**
+   * On a Hangul page, the words the Hangul recognizer read as Latin (no Hangul letter, a Latin
+   * one) are read again by the Latin recognizer, which keeps its reading when it is more likely
+   * per character: it reads options, paths and names the Hangul recognizer, trained on few, does
+   * not.
+   */
+  private List<Recognition> withLatinRereads(List<GrayImage> crops, List<Recognition> recs) {
+    List<Integer> latin = new ArrayList<>();
+    List<GrayImage> again = new ArrayList<>();
+    for (int i = 0; i < recs.size(); i++) {
+      if (Scripts.LATIN.equals(Scripts.of(recs.get(i).text()))) {
+        latin.add(i);
+        again.add(crops.get(i));
+      }
+    }
+    if (latin.isEmpty()) {
+      return recs;
+    }
+    List<Recognition> out = new ArrayList<>(recs);
+    List<Recognition> read = latinRecognizer.recognize(again);
+    for (int k = 0; k < latin.size(); k++) {
+      Recognition r = read.get(k);
+      int i = latin.get(k);
+      if (!r.text().isEmpty() && perChar(r) > perChar(out.get(i))) {
+        out.set(i, r);
+      }
+    }
+    return out;
   }
 
   /**
@@ -275,10 +344,10 @@ public final class OcrSession implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      detector.close();
-    } finally {
-      recognizer.close();
+    try (TextDetector d = latinDetector; TextRecognizer r = latinRecognizer;
+        TextDetector hd = hangulDetector; TextRecognizer hr = hangulRecognizer) {
+      // closed in reverse order (null ones skipped): the Hangul view before the detector whose
+      // network it uses
     }
   }
 }

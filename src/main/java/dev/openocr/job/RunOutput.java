@@ -40,8 +40,11 @@ public final class RunOutput {
     this.spark = spark;
     this.output = output;
     String base = output.endsWith("/") ? output : output + "/";
-    spark.read().parquet(base + OcrJob.PAGES).createOrReplaceTempView(OcrJob.PAGES);
-    spark.read().parquet(base + OcrJob.WORDS).createOrReplaceTempView(OcrJob.WORDS);
+    // parts appended by an earlier version lack the newer columns, which read as null
+    spark.read().option("mergeSchema", "true").parquet(base + OcrJob.PAGES)
+        .createOrReplaceTempView(OcrJob.PAGES);
+    spark.read().option("mergeSchema", "true").parquet(base + OcrJob.WORDS)
+        .createOrReplaceTempView(OcrJob.WORDS);
   }
 
   /** The query of the {@code n} ok pages of lowest mean confidence. */

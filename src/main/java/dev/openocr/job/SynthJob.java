@@ -92,7 +92,7 @@ public final class SynthJob {
         throw new IllegalArgumentException("Invalid format: " + format + " (parquet or files)");
       }
       return new Conf(kv.get("output"), Long.parseLong(kv.getOrDefault("count", "1000")),
-          Long.parseLong(kv.getOrDefault("seed", "0")), Lang.parse(kv.getOrDefault("lang", OcrJobConfig.LANG_DEFAULT)),
+          Long.parseLong(kv.getOrDefault("seed", "0")), Lang.parse(kv.getOrDefault("lang", OcrJobConfig.MODEL_LANG_DEFAULT)),
           kind.equals("crops"), format.equals("parquet"),
           Integer.parseInt(kv.getOrDefault("partitions", "8")), synth);
     }

@@ -22,7 +22,8 @@ final class WordsRepair {
   /** Appends the words of ok pages that have words in pages but none in words; returns pages. */
   static long appendMissing(SparkSession spark, String pagesUri, String wordsUri,
       boolean wordsExist) {
-    Dataset<Row> pages = spark.read().parquet(pagesUri)
+    // the current schema: pages written before a column existed read it as null
+    Dataset<Row> pages = spark.read().schema(OcrSchemas.PAGES).parquet(pagesUri)
         .filter(functions.col("status").equalTo(OcrSchemas.STATUS_OK)
             .and(functions.col("word_count").gt(0)));
     Dataset<Row> missing = pages;

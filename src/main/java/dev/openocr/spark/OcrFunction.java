@@ -52,7 +52,7 @@ public final class OcrFunction implements UDF2<byte[], String, List<Row>> {
    */
   public static OcrFunction of(OcrJobConfig config, String lang) {
     checkArgument(lang == null || OcrJobConfig.LANGS.contains(lang),
-        "Invalid language in %s(content, lang): %s (en or ko)", NAME, lang);
+        "Invalid language in %s(content, lang): %s (auto, en or ko)", NAME, lang);
     EngineFactory factory = EngineFactory.named(config.engineFactory());
     LinkedHashMap<String, EngineOptions> byLang = new LinkedHashMap<>();
     for (String l : lang == null ? OcrJobConfig.LANGS : List.of(lang)) {

@@ -52,11 +52,12 @@ public final class OcrSchemas {
       field("detect_ms", LongType, false),
       field("recognize_ms", LongType, false),
       field("orientation", IntegerType, true),
-      field("orientation_confidence", DoubleType, true)});
+      field("orientation_confidence", DoubleType, true),
+      field("lang", StringType, true)});
 
   /** One page in the result of {@code ocr(content)}: the pages columns about the page itself. */
   public static final StructType PAGE_RESULT = select(PAGES, "page", "status", "error", "width",
-      "height", "text", "word_count", "mean_confidence", "words");
+      "height", "text", "word_count", "mean_confidence", "words", "lang");
 
   /** The result of {@code ocr(content)}: one struct per page in page order. */
   public static final ArrayType OCR_RESULT = DataTypes.createArrayType(PAGE_RESULT, false);
@@ -77,6 +78,7 @@ public final class OcrSchemas {
     for (String g : GEOMETRY) {
       f.add(field(g, DoubleType, false));
     }
+    f.add(field("lang", StringType, true));
     return new StructType(f.toArray(new StructField[0]));
   }
 
@@ -94,6 +96,7 @@ public final class OcrSchemas {
     c.addAll(List.of(GEOMETRY));
     c.add("width");
     c.add("height");
+    c.add("lang");
     return List.copyOf(c);
   }
 

@@ -46,7 +46,7 @@ public final class OcrTransformer extends Transformer implements DefaultParamsWr
     inputCol = new Param<>(this, "inputCol", "column of file bytes (binaryFile's content)");
     outputCol = new Param<>(this, "outputCol", "column of pages added: array of page structs");
     lang = new Param<>(this, "lang", "language of the shipped models: "
-        + String.join(" or ", OcrJobConfig.LANGS),
+        + String.join(", ", OcrJobConfig.LANGS) + " (auto: the pair of each page's script)",
         ParamValidators.inArray(OcrJobConfig.LANGS.toArray(new String[0])));
     detector = new Param<>(this, "detector", "detector bundle URI; empty: shipped for lang");
     recognizer = new Param<>(this, "recognizer", "recognizer bundle URI; empty: shipped for lang");

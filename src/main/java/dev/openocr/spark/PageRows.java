@@ -3,6 +3,7 @@ package dev.openocr.spark;
 import dev.openocr.document.Block;
 import dev.openocr.document.Line;
 import dev.openocr.document.Page;
+import dev.openocr.document.Scripts;
 import dev.openocr.document.Word;
 import dev.openocr.geometry.Box;
 import dev.openocr.geometry.Quad;
@@ -38,7 +39,7 @@ public final class PageRows {
     return RowFactory.create(s.uri(), pageIndex, OcrSchemas.STATUS_OK, null, p.width(),
         p.height(), p.text(), words.size(), p.meanConfidence(), seq(words), s.model(), s.modified(),
         s.length(), now, ms.decode(), ms.detect(), ms.recognize(), p.orientation(),
-        p.orientationConfidence());
+        p.orientationConfidence(), Scripts.main(p.words()));
   }
 
   /** The row of a file or page that failed; the message names the cause first. */
@@ -46,7 +47,7 @@ public final class PageRows {
       Object now) {
     return RowFactory.create(s.uri(), pageIndex, OcrSchemas.STATUS_ERROR, cause.message(detail),
         null, null, null, 0, null, seq(List.of()), s.model(), s.modified(), s.length(), now, decodeMs,
-        0L, 0L, null, null);
+        0L, 0L, null, null, null);
   }
 
   /** The {@link OcrSchemas#PAGE_RESULT} struct of a row made here (fields in pages order). */
@@ -69,7 +70,7 @@ public final class PageRows {
     Box b = w.box();
     return RowFactory.create(block, line, index, w.text(), w.confidence(), w.detScore(),
         q.x0(), q.y0(), q.x1(), q.y1(), q.x2(), q.y2(), q.x3(), q.y3(),
-        b.left(), b.top(), b.right(), b.bottom());
+        b.left(), b.top(), b.right(), b.bottom(), Scripts.of(w.text()));
   }
 
   /**

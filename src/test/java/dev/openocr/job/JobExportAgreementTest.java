@@ -64,6 +64,7 @@ class JobExportAgreementTest {
   private static final int TURN = 270;
   /** Two pages with tables and several blocks, a letter, and a two-page TIFF. */
   private static final String[] SAMPLES = {"invoice.png", "letter.png", "report.tif"};
+  private static final String KOREAN = "form-ko.png";
 
   @TempDir
   static Path tmp;
@@ -90,6 +91,8 @@ class JobExportAgreementTest {
     for (String s : SAMPLES) {
       TestInputs.write(in.resolve(s), Files.readAllBytes(Path.of("samples", s)));
     }
+    // A Korean form with Latin words: the default language (auto) reads it with the Korean pair.
+    TestInputs.write(in.resolve(KOREAN), Files.readAllBytes(Path.of("samples-ko", KOREAN)));
     // The letter scanned sideways: read upright, reported in the scan's own coordinates.
     BufferedImage letter = ImageIO.read(Path.of("samples", "letter.png").toFile());
     ImageIO.write(GrayImage.fromBufferedImage(letter).rotate(TURN).toBufferedImage(), "png",
@@ -122,9 +125,9 @@ class JobExportAgreementTest {
 
   @Test
   void theRunHasManyWordsInMultiWordLinesAndSeveralBlocks() {
-    assertThat(summary.pages()).isEqualTo(5);
+    assertThat(summary.pages()).isEqualTo(6);
     assertThat(summary.errorRows()).isEqualTo(1);
-    assertThat(okPages).hasSize(5);
+    assertThat(okPages).hasSize(6);
     assertThat(table.values().stream().mapToLong(List::size).sum()).isEqualTo(summary.words())
         .isGreaterThan(100);
     for (List<TableWord> words : table.values()) {
@@ -137,6 +140,25 @@ class JobExportAgreementTest {
     }
     assertThat(table.values().stream().mapToInt(w -> layout(w).size()).max().orElse(0))
         .as("blocks on the richest page").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void eachPageAndWordCarriesItsScript() {
+    okPages.forEach((k, r) -> assertThat(r.<String>getAs("lang")).as("%s", k)
+        .isEqualTo(k.image().equals(KOREAN) ? "ko" : "en"));
+    wordRows.forEach((k, rows) -> {
+      Map<String, Long> byLang = new HashMap<>();
+      for (Row w : rows) {
+        byLang.merge(String.valueOf(w.<String>getAs("lang")), 1L, Long::sum);
+      }
+      if (k.image().equals(KOREAN)) {
+        // Hangul words, and the page's Latin words and part numbers read by the Korean pair
+        assertThat(byLang.getOrDefault("ko", 0L)).as("%s", byLang).isGreaterThan(100);
+        assertThat(byLang.getOrDefault("en", 0L)).as("%s", byLang).isGreaterThan(10);
+      } else {
+        assertThat(byLang).as("%s", k).doesNotContainKey("ko").containsKey("en");
+      }
+    });
   }
 
   @Test

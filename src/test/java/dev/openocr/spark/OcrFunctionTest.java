@@ -92,7 +92,7 @@ class OcrFunctionTest {
         .isEqualTo("ok");
 
     assertThatThrownBy(() -> spark.sql("SELECT ocr(content, 'fr') " + scan))
-        .hasMessage("Invalid language in ocr(content, lang): fr (en or ko)");
+        .hasMessage("Invalid language in ocr(content, lang): fr (auto, en or ko)");
     assertThatThrownBy(() -> spark.sql("SELECT ocr(path) " + scan))
         .hasMessageContaining("content must be binary").hasMessageContaining("got string");
     spark.conf().set("openocr.limit.pixel", "1000");

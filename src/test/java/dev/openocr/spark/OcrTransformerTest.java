@@ -63,7 +63,7 @@ class OcrTransformerTest {
     assertThat(back.uid()).isEqualTo(ocr.uid());
     assertThat(back.getOutputCol()).isEqualTo("scans");
     assertThat(back.getInputCol()).isEqualTo("content");
-    assertThat(back.getLang()).isEqualTo("en");
+    assertThat(back.getLang()).isEqualTo(OcrJobConfig.LANG_DEFAULT);
     assertThat(pages(loaded.transform(files()), "scans")).isEqualTo(jobPages);
   }
 
