@@ -5,6 +5,7 @@ import dev.openocr.detect.DetectorOptions;
 import dev.openocr.detect.TextDetector;
 import dev.openocr.nn.ModelBundle;
 import dev.openocr.recognize.RecognizerModel;
+import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,7 @@ final class EngineLoader {
         DetectorOptions ho = DetectorModel.inferenceOptions(hd);
         RecognizerModel hr = recognizer(options.hangulRecognizer(), options, loaded);
         hangul = new OcrEngine.HangulPair(ho, () -> hr.newRecognizer(options.lexicon(),
-            options.widthVote()));
+            options.widthVote()), () -> votes(rec, hr));
         id += "+" + hd.versionedId() + "+" + hr.id();
       }
       Supplier<TextDetector> detectors = options.detectorOptions() == null ? det::newDetector
@@ -49,6 +50,17 @@ final class EngineLoader {
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
+      throw e;
+    }
+  }
+
+  /** One session's script vote: both recognizers reading the best path alone. */
+  private static ScriptVote votes(RecognizerModel latin, RecognizerModel hangul) {
+    TextRecognizer l = latin.newBestPathRecognizer();
+    try {
+      return new ScriptVote(l, hangul.newBestPathRecognizer());
+    } catch (RuntimeException e) {
+      l.close();
       throw e;
     }
   }

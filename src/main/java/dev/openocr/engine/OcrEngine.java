@@ -22,8 +22,10 @@ public final class OcrEngine implements AutoCloseable {
    *
    * @param options the post-processing settings of Hangul pages on the Latin detector's network
    * @param recognizers makes one Hangul recognizer per session
+   * @param votes makes one session's script vote (its two quick readers)
    */
-  public record HangulPair(DetectorOptions options, Supplier<TextRecognizer> recognizers) {}
+  record HangulPair(DetectorOptions options, Supplier<TextRecognizer> recognizers,
+                           Supplier<ScriptVote> votes) {}
 
   /**
    * @param detectors makes one detector per session (thread)
@@ -37,7 +39,7 @@ public final class OcrEngine implements AutoCloseable {
   }
 
   /** As the other constructor, routing each page by script when {@code hangul} is not null. */
-  public OcrEngine(Supplier<TextDetector> detectors, Supplier<TextRecognizer> recognizers,
+  OcrEngine(Supplier<TextDetector> detectors, Supplier<TextRecognizer> recognizers,
       HangulPair hangul, String modelId, AutoCloseable resources, boolean detectOrientation) {
     this.hangul = hangul;
     this.detectors = detectors;
@@ -57,15 +59,20 @@ public final class OcrEngine implements AutoCloseable {
     TextDetector d = detectors.get();
     TextRecognizer r = null;
     TextDetector hd = null;
+    TextRecognizer hr = null;
+    ScriptVote v = null;
     try {
       r = recognizers.get();
       if (hangul == null) {
         return new OcrSession(d, r, detectOrientation);
       }
       hd = d.withOptions(hangul.options());
-      return new OcrSession(d, r, hd, hangul.recognizers().get(), detectOrientation);
+      hr = hangul.recognizers().get();
+      v = hangul.votes().get();
+      return new OcrSession(d, r, new OcrSession.HangulReading(hd, hr, v), detectOrientation);
     } catch (RuntimeException e) {
-      try (TextDetector dd = d; TextRecognizer rr = r; TextDetector hh = hd) {
+      try (TextDetector dd = d; TextRecognizer rr = r; TextDetector hh = hd;
+          TextRecognizer hhr = hr; ScriptVote vv = v) {
         throw e;
       }
     }

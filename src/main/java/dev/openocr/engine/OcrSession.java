@@ -24,25 +24,32 @@ import java.util.List;
 public final class OcrSession implements AutoCloseable {
   private final TextDetector latinDetector;
   private final TextRecognizer latinRecognizer;
-  /** The Hangul pair, or null: a view of the Latin detector with its own settings. */
-  private final TextDetector hangulDetector;
-  private final TextRecognizer hangulRecognizer;
+  /** The Hangul pair (a view of the Latin detector with its own settings) and the vote, or null. */
+  private final HangulReading hangul;
   private final boolean detectOrientation;
   /** The pair reading the current page. */
   private TextDetector detector;
   private TextRecognizer recognizer;
   private PageTimings lastTimings = PageTimings.ZERO;
 
+  /**
+   * What reads a Hangul page, and the vote that finds one.
+   *
+   * @param detector a view of the Latin detector with the Hangul pair's settings
+   * @param recognizer the Hangul recognizer
+   * @param vote the session's script vote
+   */
+  record HangulReading(TextDetector detector, TextRecognizer recognizer, ScriptVote vote) {}
+
   OcrSession(TextDetector detector, TextRecognizer recognizer, boolean detectOrientation) {
-    this(detector, recognizer, null, null, detectOrientation);
+    this(detector, recognizer, null, detectOrientation);
   }
 
-  OcrSession(TextDetector detector, TextRecognizer recognizer, TextDetector hangulDetector,
-      TextRecognizer hangulRecognizer, boolean detectOrientation) {
+  OcrSession(TextDetector detector, TextRecognizer recognizer, HangulReading hangul,
+      boolean detectOrientation) {
     this.latinDetector = detector;
     this.latinRecognizer = recognizer;
-    this.hangulDetector = hangulDetector;
-    this.hangulRecognizer = hangulRecognizer;
+    this.hangul = hangul;
     this.detector = detector;
     this.recognizer = recognizer;
     this.detectOrientation = detectOrientation;
@@ -115,12 +122,11 @@ public final class OcrSession implements AutoCloseable {
   private List<DetectedWord> detectAndChoose(GrayImage page) {
     detector = latinDetector;
     recognizer = latinRecognizer;
-    if (hangulRecognizer != null) {
+    if (hangul != null) {
       List<DetectedWord> first = latinDetector.probe(page);
-      if (!first.isEmpty() && ScriptVote.hangul(page, first, latinDetector.cropMargin(),
-          latinRecognizer, hangulRecognizer)) {
-        detector = hangulDetector;
-        recognizer = hangulRecognizer;
+      if (!first.isEmpty() && hangul.vote().hangul(page, first, latinDetector.cropMargin())) {
+        detector = hangul.detector();
+        recognizer = hangul.recognizer();
       }
     }
     return detector.detect(page);
@@ -137,7 +143,8 @@ public final class OcrSession implements AutoCloseable {
       crops.add(CropPreprocessor.cut(page, frame, m.x(), m.y()));
     }
     List<Recognition> recs = recognizer.recognize(crops);
-    return recognizer == hangulRecognizer ? withLatinRereads(crops, recs) : recs;
+    return hangul != null && recognizer == hangul.recognizer() ? withLatinRereads(crops, recs)
+        : recs;
   }
 
   /**
@@ -345,7 +352,9 @@ public final class OcrSession implements AutoCloseable {
   @Override
   public void close() {
     try (TextDetector d = latinDetector; TextRecognizer r = latinRecognizer;
-        TextDetector hd = hangulDetector; TextRecognizer hr = hangulRecognizer) {
+        TextDetector hd = hangul == null ? null : hangul.detector();
+        TextRecognizer hr = hangul == null ? null : hangul.recognizer();
+        ScriptVote v = hangul == null ? null : hangul.vote()) {
       // closed in reverse order (null ones skipped): the Hangul view before the detector whose
       // network it uses
     }

@@ -400,10 +400,22 @@ public final class RecognizerModel implements AutoCloseable {
     return new WidthVoteRecognizer(plain, stretched, widthVote.below());
   }
 
+  /**
+   * A recognizer for a quick look at a few crops: the best path alone, without the word list or
+   * the width vote.
+   */
+  public TextRecognizer newBestPathRecognizer() {
+    return reader(false, 1, 1);
+  }
+
   /** A recognizer of crops stretched by {@code widthScale}, without a width vote. */
   private DjlRecognizer reader(boolean useLexicon, double widthScale) {
+    return reader(useLexicon, widthScale, beam);
+  }
+
+  private DjlRecognizer reader(boolean useLexicon, double widthScale, int beams) {
     RecognizerTranslator translator = new RecognizerTranslator(spec, charset,
-        useLexicon ? lexicon : null, minSpace, beam, widthScale, inference != model);
+        useLexicon ? lexicon : null, minSpace, beams, widthScale, inference != model);
     Lexicon words = useLexicon && lexicon != null ? lexicon.lexicon() : null;
     boolean spaces = charset.wordSpaceLabel() > 0;
     if (ensemble == null) {

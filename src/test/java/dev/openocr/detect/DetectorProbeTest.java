@@ -47,13 +47,14 @@ class DetectorProbeTest {
   }
 
   @Test
-  void aViewFinishesFromTheProbeWithItsOwnSettings() {
+  void aViewFinishesFromTheProbeWithItsOwnSettingsKeepingItsFinerScale() {
     DetectorOptions en = model.defaults();
-    AutoScale a = korean.autoScale();
-    // the view starts at the English probe's scale; a detector of its own must too to agree
-    DetectorOptions startingThere = korean.withMagRatio(en.magRatio()).withAutoScale(
-        new AutoScale(a.targetHeight(), a.maxMag(), en.autoScale().probeSide(), a.tolerance()));
-    try (TextDetector d = model.newDetector(); TextDetector own = model.newDetector(startingThere)) {
+    int longSide = Math.max(page.width(), page.height());
+    double probe = en.autoScale().probeScale(en.magRatio(), longSide);
+    // the Korean settings choose a coarser scale for this print than the English probe's: the
+    // view keeps the probe's, as a detector with those settings at that fixed scale would
+    DetectorOptions atProbe = korean.withAutoScale(null).withMagRatio(probe);
+    try (TextDetector d = model.newDetector(); TextDetector own = model.newDetector(atProbe)) {
       List<DetectedWord> viewed;
       try (TextDetector view = d.withOptions(korean)) {
         d.probe(page);
