@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** Options shared by commands that load an engine: language, model bundles, threads. */
 final class EngineArgs {
   @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
-      description = "Shipped models: auto (each page read with the pair of its script, Latin or Hangul), en or ko. Default: ${DEFAULT-VALUE}.")
+      description = "Shipped models: auto (each page read with the pair of its script, Latin or"
+          + " Hangul), en or ko. Default: ${DEFAULT-VALUE}.")
   String lang;
 
   @Option(names = "--models", split = ",", paramLabel = "DETECTOR,RECOGNIZER",

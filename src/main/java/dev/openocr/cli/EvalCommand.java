@@ -48,9 +48,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--crops", description = "Recognizer only: read crops cut at ground-truth boxes,"
       + " or the crops of a folder written by synth --kind crops (crops/labels.tsv)")
   boolean crops;
-  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT, description = "Shipped models:"
-      + " auto (each page read with the pair of its script), en or ko; with --crops, auto reads"
-      + " with the English recognizer. Default: ${DEFAULT-VALUE}.") String lang;
+  @Option(names = "--lang", defaultValue = OcrJobConfig.LANG_DEFAULT,
+      description = "Shipped models: auto (each page read with the pair of its script), en or ko;"
+          + " with --crops, auto reads with the English recognizer. Default: ${DEFAULT-VALUE}.")
+  String lang;
   @Option(names = "--detector", description = "Detector bundle (default: shipped)") String detector;
   @Option(names = "--recognizer", description = "Recognizer bundle (default: shipped)") String recognizer;
   @Option(names = "--mag-ratio", description = "Detector magnification") Double magRatio;

@@ -73,13 +73,13 @@ public record EngineOptions(String detector, String recognizer, String device, i
   }
 
   public EngineOptions withDevice(String d) {
-    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions, lexicon, widthVote, backend,
-        hangulDetector, hangulRecognizer);
+    return new EngineOptions(detector, recognizer, d, threads, detectOrientation, detectorOptions,
+        lexicon, widthVote, backend, hangulDetector, hangulRecognizer);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions, lexicon, widthVote, backend,
-        hangulDetector, hangulRecognizer);
+    return new EngineOptions(detector, recognizer, device, t, detectOrientation, detectorOptions,
+        lexicon, widthVote, backend, hangulDetector, hangulRecognizer);
   }
 
   /**
@@ -95,13 +95,13 @@ public record EngineOptions(String detector, String recognizer, String device, i
 
   /** Overrides the detector bundle's inference settings (null: the bundle's own). */
   public EngineOptions withDetectorOptions(DetectorOptions o) {
-    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon, widthVote, backend,
-        hangulDetector, hangulRecognizer);
+    return new EngineOptions(detector, recognizer, device, threads, detectOrientation, o, lexicon,
+        widthVote, backend, hangulDetector, hangulRecognizer);
   }
 
   public EngineOptions withOrientation(boolean on) {
-    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon, widthVote, backend,
-        hangulDetector, hangulRecognizer);
+    return new EngineOptions(detector, recognizer, device, threads, on, detectorOptions, lexicon,
+        widthVote, backend, hangulDetector, hangulRecognizer);
   }
 
   public EngineOptions withLexicon(boolean on) {

@@ -22,7 +22,10 @@ import java.util.List;
  * FUNSD's words as Hangul (14% on the worst page), and 95% of Korean print's.
  */
 final class ScriptVote implements AutoCloseable {
-  /** Words read both ways. */
+  /**
+   * Words read both ways. The vote and the probe it needs add about 25 ms of detection time to a
+   * FUNSD page on one core.
+   */
   static final int SAMPLE = 8;
   /** Sample words run across the page at least this many times as long as they are tall. */
   static final double MIN_ASPECT = 1.5;
