@@ -200,15 +200,18 @@ class ShippedModelsTest {
         .isGreaterThanOrEqualTo(MIN_RESCALED_E2E_CASELESS_F1);
   }
 
+  /** A Hangul page turned votes again once upright, and is read with the Korean pair. */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(ints = {90, 180, 270})
-  void aTurnedPageComesOutUprightWithBoxesOnTheScan(int degrees) throws Exception {
-    GrayImage upright = GrayImage.fromBufferedImage(ImageIO.read(SAMPLES.resolve("letter.png").toFile()));
+  @org.junit.jupiter.params.provider.CsvSource({"letter.png, 90", "letter.png, 180",
+      "letter.png, 270", "form-ko.png, 90", "form-ko.png, 180"})
+  void aTurnedPageComesOutUprightWithBoxesOnTheScan(String sample, int degrees) throws Exception {
+    GrayImage upright = Sample.of(sample).image();
     GrayImage scan = upright.rotate(degrees);
     try (OcrSession s = engine.session()) {
       Page straight = s.ocr(upright);
       Page turned = s.ocr(scan);
       assertThat(turned.orientation()).isEqualTo(degrees);
+      assertThat(Scripts.main(turned.words())).isEqualTo(Scripts.main(straight.words()));
       assertThat(turned.width()).isEqualTo(scan.width());
       for (Word w : turned.words()) {
         assertThat(w.box().right()).isLessThanOrEqualTo(scan.width() + 1.0);
