@@ -37,6 +37,41 @@ class OcrEngineTest {
   }
 
   @Test
+  void aBundleOfOnesOwnTurnsScriptRoutingOff() {
+    EngineOptions auto = EngineOptions.defaults();
+    assertThat(auto.routesScripts()).isTrue();
+    assertThat(auto.withModels(null, null).routesScripts()).isTrue();
+    assertThat(auto.withModels("det", null).routesScripts()).isFalse();
+    assertThat(auto.withModels(null, "rec").routesScripts()).isFalse();
+    assertThat(EngineOptions.forLanguage("en").routesScripts()).isFalse();
+  }
+
+  @Test
+  void aHangulDetectorWithOtherWeightsIsRefused() {
+    Path det = TinyBundles.detector(tmp.resolve("det"), 1);
+    Path other = TinyBundles.detector(tmp.resolve("other"), 2);
+    Path rec = TinyBundles.recognizer(tmp.resolve("rec"));
+    EngineOptions opts = new EngineOptions(det.toString(), rec.toString(), "cpu", 1, false, null,
+        true, false, dev.openocr.nn.Backend.DEFAULT, other.toString(), rec.toString());
+    assertThatThrownBy(() -> OcrEngine.load(opts)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(other.toString()).hasMessageContaining("must hold the weights of");
+  }
+
+  @Test
+  void aRoutingEngineNamesBothPairsAndReadsABlankPage() {
+    Path det = TinyBundles.detector(tmp.resolve("det"));
+    Path rec = TinyBundles.recognizer(tmp.resolve("rec"));
+    EngineOptions opts = new EngineOptions(det.toString(), rec.toString(), "cpu", 1, true, null,
+        true, false, dev.openocr.nn.Backend.DEFAULT, det.toString(), rec.toString());
+    try (OcrEngine engine = OcrEngine.load(opts); OcrSession s = engine.session()) {
+      // every bundle is named in the rows, the Hangul pair's after the Latin pair's
+      assertThat(engine.modelId().split("\\+")).hasSize(4);
+      Page p = s.ocr(GrayImage.blank(300, 200));
+      assertThat(p.width()).isEqualTo(300);
+    }
+  }
+
+  @Test
   void corruptWeightsFailFastNamingTheFileAndChecksum() throws Exception {
     Path det = TinyBundles.detector(tmp.resolve("det"));
     Path rec = TinyBundles.recognizer(tmp.resolve("rec"));
