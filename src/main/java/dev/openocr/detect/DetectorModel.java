@@ -79,10 +79,7 @@ public final class DetectorModel implements AutoCloseable {
   }
 
   private static DetectorModel loadTorch(ModelBundle bundle, String device) {
-    if (!KIND.equals(bundle.kind())) {
-      throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
-          + " bundle, not a detector");
-    }
+    checkKind(bundle);
     DetectorSpec spec = DetectorSpec.of(bundle.architecture().get("variant").getAsString());
     byte[] weights = bundle.weights();
     Model m = newModel(bundle.id(), spec, device);
@@ -93,11 +90,15 @@ public final class DetectorModel implements AutoCloseable {
 
   /** A detector bundle's inference settings, read from its manifest without its weights. */
   public static DetectorOptions inferenceOptions(ModelBundle bundle) {
+    checkKind(bundle);
+    return optionsOf(bundle.manifest().getAsJsonObject("inference"));
+  }
+
+  private static void checkKind(ModelBundle bundle) {
     if (!KIND.equals(bundle.kind())) {
       throw new IllegalArgumentException(bundle.location() + " is a " + bundle.kind()
           + " bundle, not a detector");
     }
-    return optionsOf(bundle.manifest().getAsJsonObject("inference"));
   }
 
   /** The manifest's {@code inference} section (every key present; see {@code BundleFormat}). */

@@ -47,6 +47,13 @@ final class DjlDetector implements TextDetector {
     DetectorOptions options;
     /** The probe's words with the prober's settings, before the text threshold and padding. */
     List<DetectedWord> all;
+
+    /** Lets go of the page and its heatmaps, once used or when the detector closes. */
+    void clear() {
+      page = null;
+      maps = null;
+      all = null;
+    }
   }
 
   /**
@@ -91,9 +98,7 @@ final class DjlDetector implements TextDetector {
     if (last.page == page) {
       scale = last.scale;
       all = othersProbe ? unpadded(last.maps, scale, searched) : last.all;
-      last.page = null;
-      last.maps = null;
-      last.all = null;
+      last.clear();
     } else {
       scale = probeScale(page);
       all = unpadded(heatmaps(page, scale), scale, searched);
@@ -383,8 +388,7 @@ final class DjlDetector implements TextDetector {
 
   @Override
   public void close() {
-    last.page = null;
-    last.maps = null;
+    last.clear();
     if (ownsPredictor) {
       predictor.close();
     }

@@ -25,7 +25,7 @@ public final class OcrEngine implements AutoCloseable {
    * @param votes makes one session's script vote (its two quick readers)
    */
   record HangulPair(DetectorOptions options, Supplier<TextRecognizer> recognizers,
-                           Supplier<ScriptVote> votes) {}
+                    Supplier<ScriptVote> votes) {}
 
   /**
    * @param detectors makes one detector per session (thread)

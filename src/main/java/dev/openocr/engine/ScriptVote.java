@@ -2,6 +2,7 @@ package dev.openocr.engine;
 
 import dev.openocr.detect.DetectedWord;
 import dev.openocr.detect.DetectorOptions;
+import dev.openocr.document.Scripts;
 import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.recognize.CropPreprocessor;
@@ -44,19 +45,6 @@ final class ScriptVote implements AutoCloseable {
 
   /** Whether the page's words (from a first look at it) are mostly Hangul. */
   boolean hangul(GrayImage page, List<DetectedWord> dets, DetectorOptions.CropMargin m) {
-    return hangul(page, dets, m, latin, hangul);
-  }
-
-  @Override
-  public void close() {
-    try (TextRecognizer l = latin; TextRecognizer h = hangul) {
-      // both closed
-    }
-  }
-
-  /** Whether the page's words are mostly Hangul, read by these two recognizers. */
-  static boolean hangul(GrayImage page, List<DetectedWord> dets, DetectorOptions.CropMargin m,
-      TextRecognizer latin, TextRecognizer hangul) {
     List<Quad> sample = sample(dets);
     List<GrayImage> crops = new ArrayList<>(sample.size());
     for (Quad q : sample) {
@@ -66,12 +54,19 @@ final class ScriptVote implements AutoCloseable {
     List<Recognition> h = hangul.recognize(crops);
     int votes = 0;
     for (int i = 0; i < crops.size(); i++) {
-      if (hasHangul(h.get(i).text())
+      if (Scripts.HANGUL.equals(Scripts.of(h.get(i).text()))
           && Orientation.logProbPerChar(h.get(i)) > Orientation.logProbPerChar(l.get(i))) {
         votes++;
       }
     }
     return 2 * votes > crops.size();
+  }
+
+  @Override
+  public void close() {
+    try (TextRecognizer l = latin; TextRecognizer h = hangul) {
+      // both closed
+    }
   }
 
   /**
@@ -107,11 +102,5 @@ final class ScriptVote implements AutoCloseable {
       out.add(across.get((int) ((k + 0.5) * across.size() / n)));
     }
     return out;
-  }
-
-  /** Whether the text holds a Hangul syllable or jamo. */
-  static boolean hasHangul(String text) {
-    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-        == Character.UnicodeScript.HANGUL);
   }
 }

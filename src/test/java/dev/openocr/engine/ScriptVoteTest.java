@@ -58,7 +58,9 @@ class ScriptVoteTest {
 
   private static boolean vote(List<DetectedWord> dets, TextRecognizer latin,
       TextRecognizer hangul) {
-    return ScriptVote.hangul(PAGE, dets, DetectorOptions.CropMargin.CRAFT_DILATION, latin, hangul);
+    try (ScriptVote v = new ScriptVote(latin, hangul)) {
+      return v.hangul(PAGE, dets, DetectorOptions.CropMargin.CRAFT_DILATION);
+    }
   }
 
   @Test
