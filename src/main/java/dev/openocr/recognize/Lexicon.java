@@ -105,20 +105,52 @@ public final class Lexicon {
     return new Lexicon(first, edgeChar, edgeTarget, terminal, capitalized, upper, n);
   }
 
-  /** Reads one word a line (UTF-8). */
+  /** Reads one word a line (UTF-8); see {@link #words}. */
   public static Lexicon read(InputStream in, String name) {
-    List<String> words = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        words.add(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read lexicon " + name, e);
-    }
+    List<String> words = words(in, name);
     if (words.isEmpty()) {
       throw new IllegalArgumentException("Lexicon " + name + " is empty");
     }
     return of(words);
+  }
+
+  /**
+   * The words of a UTF-8 file: one a line, or running text. Each line is split at whitespace,
+   * leading and trailing punctuation is dropped from each token, and tokens with a character
+   * that is not a letter (digits, inner punctuation) are skipped: corrections only ever look up
+   * readings made of letters.
+   */
+  public static List<String> words(InputStream in, String name) {
+    List<String> words = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        for (String token : line.split("\\s+")) {
+          String w = letters(token);
+          if (w != null) {
+            words.add(w);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read lexicon " + name, e);
+    }
+    return words;
+  }
+
+  /**
+   * The token without leading and trailing punctuation, or null unless the rest is all letters.
+   */
+  private static String letters(String token) {
+    int start = 0;
+    int end = token.length();
+    while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
+      start++;
+    }
+    while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1))) {
+      end--;
+    }
+    String core = token.substring(start, end);
+    return !core.isEmpty() && core.codePoints().allMatch(Character::isLetter) ? core : null;
   }
 
   /** Number of distinct words. */

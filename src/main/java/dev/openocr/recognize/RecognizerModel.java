@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.openocr.nn.Backend;
 import dev.openocr.nn.Devices;
@@ -11,7 +12,9 @@ import dev.openocr.nn.ModelBundle;
 import dev.openocr.nn.Params;
 import dev.openocr.nn.onnx.OnnxExport;
 import dev.openocr.nn.onnx.OrtModels;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -304,8 +307,10 @@ public final class RecognizerModel implements AutoCloseable {
 
   /**
    * The bundle's word list for CTC decoding, from its manifest's optional {@code decoding}
-   * section: {@code {"lexicon": "lexicon.txt" | "classpath:...", "margin": 3.0,
-   * "minLength": 3, "oneEditUpTo": 4, "maxCandidates": 48, "names": true}}. Null when there is
+   * section: {@code {"lexicon": "lexicon.txt" | "classpath:..." | [several], "endings": [...],
+   * "margin": 3.0, "minLength": 3, "oneEditUpTo": 4, "maxCandidates": 48, "names": true,
+   * "alternatives": 0}}. A
+   * lexicon file is a word a line or running text ({@link Lexicon#words}). Null when there is
    * none.
    */
   static LexiconDecoder lexiconOf(ModelBundle bundle, Charset cs) {
@@ -314,13 +319,25 @@ public final class RecognizerModel implements AutoCloseable {
       return null;
     }
     JsonObject d = m.getAsJsonObject(DECODING);
-    String name = d.get("lexicon").getAsString();
-    byte[] words;
-    try {
-      words = bundle.fileOrResource(name);
-    } catch (IllegalArgumentException e) {
+    JsonElement names = d.get("lexicon");
+    List<String> words = new ArrayList<>();
+    for (JsonElement n : names.isJsonArray() ? names.getAsJsonArray() : List.of(names)) {
+      String name = n.getAsString();
+      try {
+        words.addAll(Lexicon.words(new ByteArrayInputStream(bundle.fileOrResource(name)),
+            bundle.location() + "/" + name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
+            + " names lexicon " + name + ": " + e.getMessage(), e);
+      }
+    }
+    if (words.isEmpty()) {
       throw new IllegalArgumentException(bundle.location() + "/" + ModelBundle.MANIFEST
-          + " names lexicon " + name + ": " + e.getMessage(), e);
+          + " names an empty lexicon: " + names);
+    }
+    List<String> endings = new ArrayList<>();
+    if (d.has("endings")) {
+      d.getAsJsonArray("endings").forEach(e -> endings.add(e.getAsString()));
     }
     LexiconDecoder.Settings def = LexiconDecoder.Settings.DEFAULT;
     LexiconDecoder.Settings s = new LexiconDecoder.Settings(
@@ -328,9 +345,9 @@ public final class RecognizerModel implements AutoCloseable {
         d.has("oneEditUpTo") ? d.get("oneEditUpTo").getAsInt() : def.oneEditUpTo(),
         d.has("margin") ? d.get("margin").getAsDouble() : def.margin(),
         d.has("maxCandidates") ? d.get("maxCandidates").getAsInt() : def.maxCandidates(),
-        d.has("names") ? d.get("names").getAsBoolean() : def.names());
-    Lexicon lex = Lexicon.read(new java.io.ByteArrayInputStream(words), bundle.location() + "/" + name);
-    return new LexiconDecoder(lex, cs, s);
+        d.has("names") ? d.get("names").getAsBoolean() : def.names(),
+        d.has("alternatives") ? d.get("alternatives").getAsInt() : def.alternatives());
+    return new LexiconDecoder(Lexicon.of(words), cs, s, endings);
   }
 
   public static RecognizerSpec specOf(JsonObject a) {

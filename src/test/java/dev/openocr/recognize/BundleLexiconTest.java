@@ -72,6 +72,28 @@ class BundleLexiconTest {
   }
 
   @Test
+  void severalWordListsAndEndingsAreLoaded(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("words.txt"), "폴더\n");
+    Files.writeString(tmp.resolve("text.txt"), "새 폴더를 만듭니다.\n");
+    JsonObject d = new JsonObject();
+    com.google.gson.JsonArray lists = new com.google.gson.JsonArray();
+    lists.add("words.txt");
+    lists.add("text.txt");
+    d.add("lexicon", lists);
+    com.google.gson.JsonArray endings = new com.google.gson.JsonArray();
+    endings.add("와");
+    d.add("endings", endings);
+    d.addProperty("alternatives", 4);
+    withDecoding(tmp, d);
+    try (RecognizerModel m = RecognizerModel.load(ModelBundle.open(tmp.toString()), "cpu")) {
+      assertThat(m.lexicon().lexicon().size()).isEqualTo(4);
+      assertThat(m.lexicon().listed("폴더와")).isTrue();
+      assertThat(m.lexicon().endings()).containsExactly("와");
+      assertThat(m.lexicon().settings().alternatives()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void theShippedEnglishRecognizerDecodesWithTheGeneratorsWordList(@TempDir Path tmp) {
     try (RecognizerModel en = RecognizerModel.load(
         ModelBundle.open("classpath:models/crnn-lean-en"), "cpu")) {
@@ -81,6 +103,20 @@ class BundleLexiconTest {
     try (RecognizerModel bare = RecognizerModel.load(
         ModelBundle.open(TinyBundles.recognizer(tmp).toString()), "cpu")) {
       assertThat(bare.lexicon()).isNull();
+    }
+  }
+
+  @Test
+  void theShippedKoreanRecognizerKnowsWordsWithTheirParticles() {
+    try (RecognizerModel ko = RecognizerModel.load(
+        ModelBundle.open("classpath:models/crnn-lean-ko"), "cpu")) {
+      LexiconDecoder d = ko.lexicon();
+      assertThat(d.lexicon().size()).isGreaterThan(100_000);
+      assertThat(d.listed("폴더")).isTrue();
+      assertThat(d.listed("폴더와")).isTrue();
+      assertThat(d.listed("선택합니다")).isTrue();
+      assertThat(d.listed("풀더와")).isFalse();
+      assertThat(d.settings().alternatives()).isPositive();
     }
   }
 }

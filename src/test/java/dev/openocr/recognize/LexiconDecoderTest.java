@@ -25,15 +25,15 @@ class LexiconDecoderTest {
   }
 
   /** Frames of a word: each character followed by a blank frame. */
-  private static float[] probs(List<Frame> frames) {
-    int k = CS.numClasses();
+  private static float[] probs(Charset cs, List<Frame> frames) {
+    int k = cs.numClasses();
     List<float[]> rows = new ArrayList<>();
     for (Frame f : frames) {
       float[] row = new float[k];
-      int top = CS.encode(Character.toString(f.top()))[0];
+      int top = cs.encode(Character.toString(f.top()))[0];
       row[top] = f.p();
       if (f.alt() != 0) {
-        row[CS.encode(Character.toString(f.alt()))[0]] = f.q();
+        row[cs.encode(Character.toString(f.alt()))[0]] = f.q();
       }
       row[0] = 1 - f.p() - f.q();
       rows.add(row);
@@ -53,10 +53,22 @@ class LexiconDecoderTest {
   }
 
   private static Recognition read(LexiconDecoder decoder, List<Frame> frames) {
-    float[] p = probs(frames);
-    int k = CS.numClasses();
-    Recognition greedy = CtcDecoder.decode(p, 0, p.length / k, k, CS);
+    return read(CS, decoder, frames);
+  }
+
+  private static Recognition read(Charset cs, LexiconDecoder decoder, List<Frame> frames) {
+    float[] p = probs(cs, frames);
+    int k = cs.numClasses();
+    Recognition greedy = CtcDecoder.decode(p, 0, p.length / k, k, cs);
     return decoder.correct(greedy, p, 0, p.length / k, k);
+  }
+
+  private static final Charset KO = Charset.parse("폴풀더와를룰들붓첫.,");
+
+  /** Korean settings: two-syllable words, and alternatives or the list's near words. */
+  private static LexiconDecoder korean(int alternatives) {
+    return new LexiconDecoder(Lexicon.of(List.of("폴더", "붓")), KO,
+        new LexiconDecoder.Settings(2, 5, 3.0, 48, false, alternatives), List.of("와", "를", "들"));
   }
 
   private static LexiconDecoder withNames(boolean names) {
@@ -142,5 +154,43 @@ class LexiconDecoderTest {
         ch('q', 0.6f, 'f', 0.35f));
     assertThat(read(withNames(false), frames).text()).isEqualTo("olaf");
     assertThat(read(withNames(true), frames).text()).isEqualTo("Olaf");
+  }
+
+  @Test
+  void aKoreanWordIsAListedWordWithOneEnding() {
+    LexiconDecoder d = korean(0);
+    assertThat(d.listed("폴더")).isTrue();
+    assertThat(d.listed("폴더와")).isTrue();
+    assertThat(d.listed("폴더를")).isTrue();
+    assertThat(d.listed("풀더와")).isFalse();
+    // an ending alone, or two endings, is no word
+    assertThat(d.listed("와")).isFalse();
+    assertThat(d.listed("폴더들를")).isFalse();
+    assertThat(d.endings()).containsExactly("와", "를", "들");
+  }
+
+  @Test
+  void aSyllableIsCorrectedTowardsAListedWordKeepingItsEndingAndPunctuation() {
+    List<Frame> frames = List.of(ch('풀', 0.6f, '폴', 0.35f), ch('더', 0.9f), ch('와', 0.9f),
+        ch(',', 0.9f));
+    for (int alternatives : new int[] {0, 6}) {
+      Recognition r = read(KO, korean(alternatives), frames);
+      assertThat(r.text()).as("alternatives %d", alternatives).isEqualTo("폴더와,");
+      assertThat(r.charProbs()[0]).isCloseTo(0.35f, within(1e-6f));
+    }
+    // a misread ending becomes the ending one edit away
+    assertThat(read(KO, korean(0), List.of(ch('폴', 0.9f), ch('더', 0.9f),
+        ch('룰', 0.6f, '를', 0.3f))).text()).isEqualTo("폴더를");
+    assertThat(read(KO, korean(6), List.of(ch('폴', 0.9f), ch('더', 0.9f),
+        ch('룰', 0.6f, '를', 0.3f))).text()).isEqualTo("폴더를");
+  }
+
+  @Test
+  void alternativesOnlyTryWhatTheFramesSaw() {
+    // the frames hold no trace of 폴, whose syllable the alternatives would need
+    List<Frame> frames = List.of(ch('풀', 0.95f, '첫', 0.04f), ch('더', 0.9f), ch('와', 0.9f));
+    assertThat(read(KO, korean(6), frames).text()).isEqualTo("풀더와");
+    // a likely listed alternative of one syllable is not taken below the minimum length
+    assertThat(read(KO, korean(6), List.of(ch('첫', 0.6f, '붓', 0.35f))).text()).isEqualTo("첫");
   }
 }

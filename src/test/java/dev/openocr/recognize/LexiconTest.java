@@ -111,4 +111,12 @@ class LexiconTest {
     assertThatThrownBy(() -> Lexicon.read(new ByteArrayInputStream(new byte[0]), "empty.txt"))
         .hasMessageContaining("empty.txt");
   }
+
+  @Test
+  void readsRunningTextAsItsWordsOfLetters() {
+    List<String> words = Lexicon.words(new ByteArrayInputStream(
+        "대화 상자를 (Basic) 편집기에서, 3.0 버전\nF1 \"도움말\"\n".getBytes(StandardCharsets.UTF_8)),
+        "text");
+    assertThat(words).containsExactly("대화", "상자를", "Basic", "편집기에서", "버전", "도움말");
+  }
 }

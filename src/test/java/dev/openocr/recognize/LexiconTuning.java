@@ -79,13 +79,17 @@ public final class LexiconTuning {
       Lexicon lex = shipped != null ? shipped.lexicon()
           : Lexicon.read(RecognizerModel.class.getClassLoader()
               .getResourceAsStream("synth/corpus/en-words.txt"), "en-words");
-      for (double margin : new double[] {1, 2, 3, 4, 6, 9}) {
-        for (int oneEdit : new int[] {3, 4, 6}) {
-          for (int minLen : new int[] {2, 3, 4}) {
-            LexiconDecoder d = new LexiconDecoder(lex, m.charset(),
-                new LexiconDecoder.Settings(minLen, oneEdit, margin, 48, false));
-            report(String.format(Locale.ROOT, "margin %.1f oneEditUpTo %d minLength %d", margin,
-                oneEdit, minLen), crops, d);
+      for (double margin : new double[] {2, 3, 4, 6}) {
+        for (int oneEdit : new int[] {4, 6}) {
+          for (int minLen : new int[] {2, 3}) {
+            for (int alternatives : new int[] {0, 3, 6}) {
+              LexiconDecoder d = new LexiconDecoder(lex, m.charset(),
+                  new LexiconDecoder.Settings(minLen, oneEdit, margin, 48, false, alternatives),
+                  shipped != null ? shipped.endings() : List.of());
+              report(String.format(Locale.ROOT,
+                  "margin %.1f oneEditUpTo %d minLength %d alternatives %d", margin, oneEdit,
+                  minLen, alternatives), crops, d);
+            }
           }
         }
       }
