@@ -10,7 +10,6 @@ import dev.openocr.geometry.Quad;
 import dev.openocr.imageio.GrayImage;
 import dev.openocr.layout.LayoutAnalyzer;
 import dev.openocr.recognize.CropPreprocessor;
-import dev.openocr.recognize.Lexicon;
 import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
@@ -262,7 +261,7 @@ public final class OcrSession implements AutoCloseable {
       return;
     }
     List<Recognition> read = recognizer.recognize(crops);
-    Lexicon lex = recognizer.wordList();
+    java.util.function.Predicate<String> lex = recognizer.wordList();
     boolean[] drop = new boolean[dets.size()];
     List<DetectedWord> joinedDets = new ArrayList<>();
     List<Recognition> joinedRecs = new ArrayList<>();
@@ -304,7 +303,8 @@ public final class OcrSession implements AutoCloseable {
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}][._/\\\\:@-]+[\\p{L}\\p{N}]");
 
   /** Whether two neighbours of the chain read as listed words of two letters or more. */
-  static boolean twoListedWords(int[] chain, List<Recognition> recs, Lexicon lex) {
+  static boolean twoListedWords(int[] chain, List<Recognition> recs,
+      java.util.function.Predicate<String> lex) {
     for (int j = 0; j + 1 < chain.length; j++) {
       if (listed(recs.get(chain[j]).text(), lex) && listed(recs.get(chain[j + 1]).text(), lex)) {
         return true;
@@ -314,9 +314,9 @@ public final class OcrSession implements AutoCloseable {
   }
 
   /** A listed word of two letters or more, once punctuation around it is left out. */
-  static boolean listed(String text, Lexicon lex) {
+  static boolean listed(String text, java.util.function.Predicate<String> lex) {
     String w = text.replaceAll("^\\P{L}+|\\P{L}+$", "");
-    return w.length() >= 2 && w.codePoints().allMatch(Character::isLetter) && lex.contains(w);
+    return w.length() >= 2 && w.codePoints().allMatch(Character::isLetter) && lex.test(w);
   }
 
   /** A page-frame box this many times as tall as wide may be a word printed sideways. */

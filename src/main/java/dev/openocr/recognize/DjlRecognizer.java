@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One thread's recognizer: crops sorted by width and run in batches of similar width. With an
@@ -24,10 +25,10 @@ final class DjlRecognizer implements TextRecognizer {
   private final Predictor<List<GrayImage>, List<Recognition>> predictor;
   private final Predictor<List<GrayImage>, List<Recognition>> ensemble;
   private final double rerunBelow;
-  private final Lexicon wordList;
+  private final Predicate<String> wordList;
   private final boolean wordSpaces;
 
-  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Lexicon wordList,
+  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Predicate<String> wordList,
       boolean wordSpaces) {
     this(predictor, null, 0, wordList, wordSpaces);
   }
@@ -39,7 +40,7 @@ final class DjlRecognizer implements TextRecognizer {
    */
   DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor,
       Predictor<List<GrayImage>, List<Recognition>> ensemble, double rerunBelow,
-      Lexicon wordList, boolean wordSpaces) {
+      Predicate<String> wordList, boolean wordSpaces) {
     this.predictor = predictor;
     this.ensemble = ensemble;
     this.rerunBelow = rerunBelow;
@@ -53,7 +54,7 @@ final class DjlRecognizer implements TextRecognizer {
   }
 
   @Override
-  public Lexicon wordList() {
+  public Predicate<String> wordList() {
     return wordList;
   }
 

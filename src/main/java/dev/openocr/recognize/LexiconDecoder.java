@@ -147,7 +147,7 @@ public final class LexiconDecoder {
   }
 
   /** Whether the word is listed, or is a listed word followed by one of the endings. */
-  boolean listed(String word) {
+  public boolean listed(String word) {
     if (lexicon.contains(word)) {
       return true;
     }

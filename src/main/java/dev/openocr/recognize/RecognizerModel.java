@@ -433,7 +433,8 @@ public final class RecognizerModel implements AutoCloseable {
   private DjlRecognizer reader(boolean useLexicon, double widthScale, int beams) {
     RecognizerTranslator translator = new RecognizerTranslator(spec, charset,
         useLexicon ? lexicon : null, minSpace, beams, widthScale, inference != model);
-    Lexicon words = useLexicon && lexicon != null ? lexicon.lexicon() : null;
+    java.util.function.Predicate<String> words = useLexicon && lexicon != null
+        ? lexicon::listed : null;
     boolean spaces = charset.wordSpaceLabel() > 0;
     if (ensemble == null) {
       return new DjlRecognizer(inference.newPredictor(translator), words, spaces);

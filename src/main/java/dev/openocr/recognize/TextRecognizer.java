@@ -2,6 +2,7 @@ package dev.openocr.recognize;
 
 import dev.openocr.imageio.GrayImage;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads word crops. An instance serves one thread at a time; close it when done. Crops are
@@ -17,8 +18,11 @@ public interface TextRecognizer extends AutoCloseable {
     return false;
   }
 
-  /** The word list its readings are corrected with, or null (greedy decoding alone). */
-  default Lexicon wordList() {
+  /**
+   * Whether a word is in the list its readings are corrected with (for Korean, with a particle
+   * after it: {@link LexiconDecoder#listed}); null without a list (greedy decoding alone).
+   */
+  default Predicate<String> wordList() {
     return null;
   }
 

@@ -50,7 +50,7 @@ final class WidthVoteRecognizer implements TextRecognizer {
   }
 
   @Override
-  public Lexicon wordList() {
+  public java.util.function.Predicate<String> wordList() {
     return plain.wordList();
   }
 

@@ -124,8 +124,8 @@ class OcrSessionJoinTest {
       }
 
       @Override
-      public Lexicon wordList() {
-        return lexicon;
+      public java.util.function.Predicate<String> wordList() {
+        return lexicon == null ? null : lexicon::contains;
       }
 
       @Override
