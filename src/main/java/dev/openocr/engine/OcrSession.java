@@ -14,6 +14,7 @@ import dev.openocr.recognize.Recognition;
 import dev.openocr.recognize.TextRecognizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One thread's pipeline: detect -> rectify -> recognize -> split boxes at read word spaces ->
@@ -261,7 +262,7 @@ public final class OcrSession implements AutoCloseable {
       return;
     }
     List<Recognition> read = recognizer.recognize(crops);
-    java.util.function.Predicate<String> lex = recognizer.wordList();
+    Predicate<String> lex = recognizer.wordList();
     boolean[] drop = new boolean[dets.size()];
     List<DetectedWord> joinedDets = new ArrayList<>();
     List<Recognition> joinedRecs = new ArrayList<>();
@@ -304,7 +305,7 @@ public final class OcrSession implements AutoCloseable {
 
   /** Whether two neighbours of the chain read as listed words of two letters or more. */
   static boolean twoListedWords(int[] chain, List<Recognition> recs,
-      java.util.function.Predicate<String> lex) {
+      Predicate<String> lex) {
     for (int j = 0; j + 1 < chain.length; j++) {
       if (listed(recs.get(chain[j]).text(), lex) && listed(recs.get(chain[j + 1]).text(), lex)) {
         return true;
@@ -314,7 +315,7 @@ public final class OcrSession implements AutoCloseable {
   }
 
   /** A listed word of two letters or more, once punctuation around it is left out. */
-  static boolean listed(String text, java.util.function.Predicate<String> lex) {
+  static boolean listed(String text, Predicate<String> lex) {
     String w = text.replaceAll("^\\P{L}+|\\P{L}+$", "");
     return w.length() >= 2 && w.codePoints().allMatch(Character::isLetter) && lex.test(w);
   }

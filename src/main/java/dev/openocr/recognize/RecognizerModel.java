@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A loaded recognizer bundle, shared by the threads of a JVM. Each thread takes its own
@@ -433,8 +434,7 @@ public final class RecognizerModel implements AutoCloseable {
   private DjlRecognizer reader(boolean useLexicon, double widthScale, int beams) {
     RecognizerTranslator translator = new RecognizerTranslator(spec, charset,
         useLexicon ? lexicon : null, minSpace, beams, widthScale, inference != model);
-    java.util.function.Predicate<String> words = useLexicon && lexicon != null
-        ? lexicon::listed : null;
+    Predicate<String> words = useLexicon && lexicon != null ? lexicon::listed : null;
     boolean spaces = charset.wordSpaceLabel() > 0;
     if (ensemble == null) {
       return new DjlRecognizer(inference.newPredictor(translator), words, spaces);

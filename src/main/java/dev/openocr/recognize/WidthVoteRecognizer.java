@@ -3,6 +3,7 @@ package dev.openocr.recognize;
 import dev.openocr.imageio.GrayImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A recognizer with a {@link WidthVote}: the crops {@code plain} reads with a confidence below
@@ -50,7 +51,7 @@ final class WidthVoteRecognizer implements TextRecognizer {
   }
 
   @Override
-  public java.util.function.Predicate<String> wordList() {
+  public Predicate<String> wordList() {
     return plain.wordList();
   }
 
