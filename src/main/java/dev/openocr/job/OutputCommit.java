@@ -262,13 +262,29 @@ final class OutputCommit implements AutoCloseable {
       return;
     }
     try {
-      if (!fs.delete(staging, true) && fs.exists(staging)) {
-        LOG.warn("Could not remove staging folder {}; a later run removes it once its marker is "
-            + "old", staging);
+      // A task of a failed job whose start had not reached the listener bus when the write gave
+      // up can still create its attempt folders while or just after the folder goes: look again.
+      for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
+        if (!fs.delete(staging, true) && fs.exists(staging)) {
+          LOG.warn("Could not remove staging folder {}; a later run removes it once its marker "
+              + "is old", staging);
+          return;
+        }
+        Thread.sleep(REMOVE_RECHECK_MILLIS);
+        if (!fs.exists(staging)) {
+          return;
+        }
       }
     } catch (IOException e) {
       LOG.warn("Could not remove staging folder {}; a later run removes it once its marker is "
           + "old", staging, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
+
+  /** Times the staging folder is removed when something recreated it. */
+  private static final int REMOVE_ATTEMPTS = 3;
+  /** Pause before looking whether the removed staging folder came back. */
+  private static final long REMOVE_RECHECK_MILLIS = 200;
 }
