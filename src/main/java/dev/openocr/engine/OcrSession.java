@@ -304,8 +304,7 @@ public final class OcrSession implements AutoCloseable {
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}][._/\\\\:@-]+[\\p{L}\\p{N}]");
 
   /** Whether two neighbours of the chain read as listed words of two letters or more. */
-  static boolean twoListedWords(int[] chain, List<Recognition> recs,
-      Predicate<String> lex) {
+  static boolean twoListedWords(int[] chain, List<Recognition> recs, Predicate<String> lex) {
     for (int j = 0; j + 1 < chain.length; j++) {
       if (listed(recs.get(chain[j]).text(), lex) && listed(recs.get(chain[j + 1]).text(), lex)) {
         return true;

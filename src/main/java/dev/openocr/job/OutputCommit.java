@@ -46,6 +46,8 @@ final class OutputCommit implements AutoCloseable {
   private final ScheduledExecutorService heartbeat;
   private StagingMarker marker;
   private boolean closed;
+  /** Set once the tables are published: every task of the run has ended. */
+  private boolean published;
 
   OutputCommit(HadoopConf conf, Path out) {
     this(conf, out, System::currentTimeMillis, HEARTBEAT_MILLIS);
@@ -169,6 +171,9 @@ final class OutputCommit implements AutoCloseable {
       for (String t : tables) {
         moveIn(new Path(staging, t), new Path(out, t), mode, done);
       }
+      synchronized (this) {
+        published = true;
+      }
     } catch (IOException e) {
       undo(done, e);
     }
@@ -249,9 +254,11 @@ final class OutputCommit implements AutoCloseable {
   @Override
   public void close() {
     boolean keep;
+    boolean afterPublish;
     synchronized (this) {
       closed = true;
       keep = marker.holdsPrevious();
+      afterPublish = published;
     }
     if (heartbeat != null) {
       heartbeat.shutdownNow();
@@ -264,10 +271,14 @@ final class OutputCommit implements AutoCloseable {
     try {
       // A task of a failed job whose start had not reached the listener bus when the write gave
       // up can still create its attempt folders while or just after the folder goes: look again.
-      for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
+      // After a publish every task has ended, and one removal is enough.
+      for (int attempt = 1; ; attempt++) {
         if (!fs.delete(staging, true) && fs.exists(staging)) {
           LOG.warn("Could not remove staging folder {}; a later run removes it once its marker "
               + "is old", staging);
+          return;
+        }
+        if (afterPublish || attempt == REMOVE_ATTEMPTS) {
           return;
         }
         Thread.sleep(REMOVE_RECHECK_MILLIS);

@@ -28,8 +28,8 @@ final class DjlRecognizer implements TextRecognizer {
   private final Predicate<String> wordList;
   private final boolean wordSpaces;
 
-  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor, Predicate<String> wordList,
-      boolean wordSpaces) {
+  DjlRecognizer(Predictor<List<GrayImage>, List<Recognition>> predictor,
+      Predicate<String> wordList, boolean wordSpaces) {
     this(predictor, null, 0, wordList, wordSpaces);
   }
 

@@ -106,11 +106,10 @@ public final class LexiconDecoder {
     String suffix = text.substring(end);
     Set<String> words = Set.of();
     if (!word) {
-      int edits = core.length() <= settings.oneEditUpTo() ? 1 : 2;
       words = settings.alternatives() > 0
           ? alternatives(text, start, core, probs, offset, t, k) : null;
       if (words == null) {
-        words = candidates(core, edits);
+        words = candidates(core, core.length() <= settings.oneEditUpTo() ? 1 : 2);
       }
       if (words.isEmpty()) {
         return greedy;
@@ -207,12 +206,7 @@ public final class LexiconDecoder {
     int prev = 0;
     for (int i = 0; i < t; i++) {
       int base = offset + i * k;
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (probs[base + c] > probs[base + best]) {
-          best = c;
-        }
-      }
+      int best = CtcDecoder.argMax(probs, base, k);
       if (best != 0 && best != prev) {
         if (chars == text.length() || charset.codePoint(best) != text.charAt(chars)) {
           return null;
